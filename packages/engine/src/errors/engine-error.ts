@@ -1,0 +1,79 @@
+import { ERROR_CODES, type EngineErrorCode } from './error-codes.js';
+
+const MARKER = Symbol.for('@org/engine.error');
+
+/** One problem found while validating input, a definition or a record. */
+export interface Problem {
+  /** Dotted path of the offending value, e.g. `resources.user-directory/users.list.pagination.type`. */
+  path: string;
+  message: string;
+  /** 1-based line in the YAML source, when known. */
+  line?: number;
+}
+
+/** Context carried by every {@link EngineError}. */
+export interface EngineErrorContext {
+  provider?: string | undefined;
+  /** `model/resource`, e.g. `user-directory/users`. */
+  resource?: string | undefined;
+  /** `list`, `get`, `proxy`, `connect`, `load`... */
+  operation?: string | undefined;
+  /** HTTP status, when a response caused the error. */
+  status?: number | undefined;
+  /** Overrides the code's default retryability. */
+  retryable?: boolean | undefined;
+  /** The record the error concerns, when there is one. */
+  recordId?: string | undefined;
+  /** Every problem, for validation errors. */
+  problems?: Problem[] | undefined;
+  /** The provider's own error code (e.g. Okta's `E0000047`). */
+  providerCode?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * The one error type the engine throws. `code` is stable (see `ERROR_CODES`); messages read
+ * `[engine] [okta] users.list: ...` and never contain a secret.
+ */
+export class EngineError extends Error {
+  override readonly name: string = 'EngineError';
+  readonly code: EngineErrorCode;
+  readonly provider: string | undefined;
+  readonly resource: string | undefined;
+  readonly operation: string | undefined;
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+  readonly recordId: string | undefined;
+  readonly problems: Problem[];
+  readonly providerCode: string | undefined;
+  private readonly [MARKER] = true;
+
+  constructor(code: EngineErrorCode, message: string, context: EngineErrorContext = {}) {
+    super(formatMessage(message, context), context.cause === undefined ? undefined : { cause: context.cause });
+    this.code = code;
+    this.provider = context.provider;
+    this.resource = context.resource;
+    this.operation = context.operation;
+    this.status = context.status;
+    this.retryable = context.retryable ?? ERROR_CODES[code].retryable;
+    this.recordId = context.recordId;
+    this.problems = context.problems ?? [];
+    this.providerCode = context.providerCode;
+  }
+
+  /** True for any EngineError, even one created by another copy of this package. */
+  static isInstance(value: unknown): value is EngineError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARKER] === true;
+  }
+}
+
+function formatMessage(message: string, context: EngineErrorContext): string {
+  const parts = ['[engine]'];
+  if (context.provider) parts.push(`[${context.provider}]`);
+  const resourceName = context.resource?.split('/').pop();
+  const where = [resourceName, context.operation].filter(Boolean).join('.');
+  const problems = context.problems?.length
+    ? `\n${context.problems.map((problem) => `  - ${problem.path || '(root)'}${problem.line ? ` (line ${problem.line})` : ''}: ${problem.message}`).join('\n')}`
+    : '';
+  return `${parts.join(' ')} ${where ? `${where}: ` : ''}${message}${problems}`;
+}
