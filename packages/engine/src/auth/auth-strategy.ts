@@ -34,6 +34,12 @@ export interface AuthChallenge {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /**
+   * The headers `headers()` gave the rejected request. With them a strategy tells a request sent
+   * with an already replaced token (retry with the new one) from a rejection of the newest token
+   * (renew once), so concurrent 401s cause a single renewal.
+   */
+  requestHeaders?: Record<string, string> | undefined;
 }
 
 /** Applies one auth method to outgoing requests. One instance per connection. */

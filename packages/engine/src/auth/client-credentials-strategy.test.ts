@@ -1,0 +1,319 @@
+import {
+  exportJWK,
+  exportPKCS8,
+  generateKeyPair,
+  type CryptoKey as JoseCryptoKey,
+  type JWTVerifyResult,
+  jwtVerify,
+} from 'jose';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AuthStrategy } from './auth-strategy.js';
+import {
+  API_REQUEST,
+  authMethod,
+  createContext,
+  createTokenServer,
+  issuingTokens,
+  TOKEN_URL,
+  type TokenHandler,
+} from './auth-test-support.js';
+import { JWT_BEARER_ASSERTION_TYPE } from './client-authentication.js';
+import { createAuthStrategy } from './create-auth-strategy.js';
+
+const SECRET = 'client-secret-Zx9';
+const SCOPES = ['okta.users.read', 'okta.groups.read'];
+
+function clientCredentials(input: Record<string, unknown> = {}) {
+  return authMethod({
+    kind: 'oauth2_client_credentials',
+    token_url: '/oauth2/v1/token',
+    scopes: SCOPES,
+    ...input,
+  });
+}
+
+function connect(
+  handler: TokenHandler,
+  input: Record<string, unknown> = {},
+  credentials: Record<string, string> = { client_id: 'client-1', client_secret: SECRET },
+) {
+  const server = createTokenServer(handler);
+  const strategy = createAuthStrategy(clientCredentials(input), credentials, createContext(server.agent));
+  return { ...server, strategy };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('client secret authentication', () => {
+  it('client_secret_basic sends the form-encoded pair in a Basic header and the scopes in the body', async () => {
+    const { strategy, requests } = connect(
+      issuingTokens(),
+      {},
+      { client_id: 'client 1', client_secret: 'a+b/c' },
+    );
+
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-1' });
+    const [request] = requests;
+    expect(Object.fromEntries(request!.form)).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'okta.users.read okta.groups.read',
+    });
+    expect(request!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    const pair = Buffer.from(request!.headers.authorization!.replace(/^Basic /, ''), 'base64').toString(
+      'utf8',
+    );
+    expect(pair).toBe('client+1:a%2Bb%2Fc');
+  });
+
+  it('client_secret_post sends client id and secret in the body', async () => {
+    const { strategy, requests } = connect(issuingTokens(), { client_authentication: 'client_secret_post' });
+
+    await strategy.headers(API_REQUEST);
+    expect(Object.fromEntries(requests[0]!.form)).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'okta.users.read okta.groups.read',
+      client_id: 'client-1',
+      client_secret: SECRET,
+    });
+    expect(requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it('joins a token_url path to the origin of the base URL, not to its path', async () => {
+    // The base URL is https://id.example.com/api/v1; a wrong join would miss the mocked endpoint.
+    const { strategy, requests } = connect(issuingTokens());
+
+    await strategy.headers(API_REQUEST);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('sends token requests to an absolute token_url on another host', async () => {
+    const tokenUrl = 'https://login.example.net/oauth2/token';
+    const server = createTokenServer(issuingTokens(), tokenUrl);
+    const strategy = createAuthStrategy(
+      clientCredentials({ token_url: tokenUrl }),
+      { client_id: 'client-1', client_secret: SECRET },
+      createContext(server.agent),
+    );
+
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-1' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('refuses a token_url path that would leave the origin, and plain http', () => {
+    const { agent } = createTokenServer(issuingTokens());
+    const credentials = { client_id: 'client-1', client_secret: SECRET };
+    const create = (token_url: string) => () =>
+      createAuthStrategy(clientCredentials({ token_url }), credentials, createContext(agent));
+
+    expect(create('//evil.example/token')).toThrow(/token_url path must stay on https:\/\/id\.example\.com/);
+    expect(create('/\\evil.example/token')).toThrow(/token_url path must stay on/);
+    expect(create('http://id.example.com/token')).toThrow(/token_url must use https/);
+  });
+
+  it('lists the client secret and the obtained token as secrets', async () => {
+    const { strategy } = connect(issuingTokens());
+    await strategy.headers(API_REQUEST);
+
+    expect(strategy.secrets()).toEqual([SECRET, 'access-1']);
+  });
+});
+
+describe('private_key_jwt', () => {
+  async function verifyAssertion(form: URLSearchParams, publicKey: JoseCryptoKey, audience: string) {
+    expect(form.get('client_assertion_type')).toBe(JWT_BEARER_ASSERTION_TYPE);
+    expect(form.get('client_secret')).toBeNull();
+    return jwtVerify(form.get('client_assertion')!, publicKey, {
+      issuer: 'client-1',
+      subject: 'client-1',
+      audience,
+    });
+  }
+
+  function expectShortLived({ payload }: JWTVerifyResult) {
+    expect(payload.exp! - payload.iat!).toBeGreaterThan(0);
+    expect(payload.exp! - payload.iat!).toBeLessThanOrEqual(300);
+    expect(payload.jti).toMatch(/^[0-9a-f-]{36}$/);
+  }
+
+  it('signs with an RSA JWK: RS256, kid from the JWK, audience the token URL, a new jti each time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+    const privateJwk = { ...(await exportJWK(privateKey)), kid: 'key-2024' };
+    const { strategy, requests } = connect(
+      issuingTokens(3600),
+      { client_authentication: 'private_key_jwt' },
+      {
+        client_id: 'client-1',
+        private_key: JSON.stringify(privateJwk),
+      },
+    );
+
+    await strategy.headers(API_REQUEST);
+    const first = await verifyAssertion(requests[0]!.form, publicKey, TOKEN_URL);
+    vi.advanceTimersByTime(3600_000);
+    await strategy.headers(API_REQUEST);
+
+    expect(requests).toHaveLength(2);
+    const second = await verifyAssertion(requests[1]!.form, publicKey, TOKEN_URL);
+    expect(first.protectedHeader).toEqual({ alg: 'RS256', kid: 'key-2024' });
+    expectShortLived(first);
+    expect(second.payload.iat! - first.payload.iat!).toBe(3600);
+    expect(second.payload.jti).not.toBe(first.payload.jti);
+    expect(strategy.secrets()).toContain(JSON.stringify(privateJwk));
+  });
+
+  it('signs with an EC PEM key: ES384 from the curve, kid from key_id, rendered assertion_audience', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES384', { extractable: true });
+    const server = createTokenServer(issuingTokens());
+    const method = clientCredentials({
+      client_authentication: 'private_key_jwt',
+      assertion_audience: 'https://{{params.domain}}/oauth2/v1/token',
+    });
+    const strategy = createAuthStrategy(
+      method,
+      { client_id: 'client-1', private_key: await exportPKCS8(privateKey), key_id: 'kid-pem' },
+      createContext(server.agent, { params: { domain: 'acme.example.com' } }),
+    );
+
+    await strategy.headers(API_REQUEST);
+    const verified = await verifyAssertion(
+      server.requests[0]!.form,
+      publicKey,
+      'https://acme.example.com/oauth2/v1/token',
+    );
+    expect(verified.protectedHeader).toEqual({ alg: 'ES384', kid: 'kid-pem' });
+    expectShortLived(verified);
+  });
+
+  it('uses the JWK alg when the key names one', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('PS256', { extractable: true });
+    const privateJwk = { ...(await exportJWK(privateKey)), alg: 'PS256' };
+    const { strategy, requests } = connect(
+      issuingTokens(),
+      { client_authentication: 'private_key_jwt' },
+      {
+        client_id: 'client-1',
+        private_key: JSON.stringify(privateJwk),
+      },
+    );
+
+    await strategy.headers(API_REQUEST);
+    const verified = await verifyAssertion(requests[0]!.form, publicKey, TOKEN_URL);
+    expect(verified.protectedHeader).toEqual({ alg: 'PS256' });
+    // The verification key really is the one that signed: a foreign key fails.
+    const { publicKey: otherKey } = await generateKeyPair('PS256');
+    await expect(jwtVerify(requests[0]!.form.get('client_assertion')!, otherKey)).rejects.toThrow(
+      /signature/,
+    );
+  });
+});
+
+describe('token cache', () => {
+  it('reuses a token until shortly before it expires', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { strategy, requests } = connect(issuingTokens(3600));
+
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-1' });
+    vi.advanceTimersByTime(3540_000 - 1);
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-1' });
+    expect(requests).toHaveLength(1);
+
+    // 60 s before expiry the token is renewed.
+    vi.advanceTimersByTime(1);
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-2' });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('renews a short-lived token at 90% of its lifetime', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { strategy, requests } = connect(issuingTokens(300));
+
+    await strategy.headers(API_REQUEST);
+    vi.advanceTimersByTime(269_999);
+    await strategy.headers(API_REQUEST);
+    expect(requests).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    await strategy.headers(API_REQUEST);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('makes exactly one token request for 50 concurrent calls', async () => {
+    const { strategy, requests } = connect(issuingTokens());
+
+    const all = await Promise.all(Array.from({ length: 50 }, () => strategy.headers(API_REQUEST)));
+
+    expect(requests).toHaveLength(1);
+    expect(new Set(all.map((headers) => headers.Authorization))).toEqual(new Set(['Bearer access-1']));
+  });
+
+  it('does not keep a failed token request: the next call tries again', async () => {
+    const { strategy, requests } = connect((request, index) =>
+      index === 0
+        ? { status: 503, body: { error: 'temporarily_unavailable' } }
+        : issuingTokens()(request, index),
+    );
+
+    const failures = await Promise.allSettled(Array.from({ length: 5 }, () => strategy.headers(API_REQUEST)));
+    expect(failures.every((result) => result.status === 'rejected')).toBe(true);
+    expect(requests).toHaveLength(1);
+    expect((failures[0] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'token_error',
+      retryable: true,
+    });
+
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-2' });
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe('onUnauthorized', () => {
+  const rejection = (strategy: AuthStrategy, token?: string) =>
+    strategy.onUnauthorized!({
+      status: 401,
+      headers: {},
+      body: { errorCode: 'E0000011' },
+      requestHeaders: token ? { Authorization: `Bearer ${token}` } : undefined,
+    });
+
+  it('renews a rejected token once, then gives up on the renewed one', async () => {
+    const { strategy, requests } = connect(issuingTokens());
+    await strategy.headers(API_REQUEST);
+
+    expect(await rejection(strategy, 'access-1')).toBe(true);
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-2' });
+    expect(await rejection(strategy, 'access-2')).toBe(false);
+    expect(requests).toHaveLength(2);
+
+    // The twice-rejected token is dropped: the next call starts with a new one.
+    expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: 'Bearer access-3' });
+  });
+
+  it('retries a request that carried an already replaced token without renewing again', async () => {
+    const { strategy, requests } = connect(issuingTokens());
+    await strategy.headers(API_REQUEST);
+
+    expect(await rejection(strategy, 'access-1')).toBe(true);
+    expect(await rejection(strategy, 'access-1')).toBe(true);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('renews once for concurrent rejections of the same token', async () => {
+    const { strategy, requests } = connect(issuingTokens());
+    await strategy.headers(API_REQUEST);
+
+    const answers = await Promise.all(Array.from({ length: 10 }, () => rejection(strategy)));
+
+    expect(answers.every(Boolean)).toBe(true);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('ignores answers other than 401', async () => {
+    const { strategy, requests } = connect(issuingTokens());
+    await strategy.headers(API_REQUEST);
+
+    expect(await strategy.onUnauthorized!({ status: 403, headers: {}, body: {} })).toBe(false);
+    expect(requests).toHaveLength(1);
+  });
+});

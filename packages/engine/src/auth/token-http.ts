@@ -1,0 +1,138 @@
+import { request } from 'undici';
+import type { EngineError } from '../errors/engine-error.js';
+import { authError, redactSecrets, transportError } from './auth-errors.js';
+import type { AuthContext } from './auth-strategy.js';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** A token endpoint's answer, whatever its status. */
+export interface TokenEndpointAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON, or the raw text when the body is not JSON. */
+  body: unknown;
+}
+
+/** An access token as a token endpoint issued it (RFC 6749 section 5.1). */
+export interface IssuedToken {
+  accessToken: string;
+  /** `DPoP` when the token is bound to the strategy's DPoP key (RFC 9449), else `Bearer`. */
+  tokenType: 'Bearer' | 'DPoP';
+  /** Lifetime in seconds, when the server said. */
+  expiresIn?: number | undefined;
+  refreshToken?: string | undefined;
+  scope?: string | undefined;
+}
+
+/**
+ * POSTs a form to a token endpoint through the connection's dispatcher (so a proxy or a test's
+ * MockAgent sees it). `secrets` are redacted from a transport error's message.
+ */
+export async function postTokenForm(
+  url: URL,
+  form: URLSearchParams,
+  headers: Record<string, string>,
+  context: AuthContext,
+  secrets: readonly string[],
+): Promise<TokenEndpointAnswer> {
+  const timeout = context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  try {
+    const response = await request(url, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/x-www-form-urlencoded',
+        ...headers,
+      },
+      body: form.toString(),
+      dispatcher: context.dispatcher,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers, body: parseJson(text) };
+  } catch (error) {
+    throw transportError(error, url, context, secrets);
+  }
+}
+
+/** Reads a successful answer into an {@link IssuedToken}; any other answer becomes a `token_error`. */
+export function readIssuedToken(
+  answer: TokenEndpointAnswer,
+  context: AuthContext,
+  secrets: readonly string[],
+): IssuedToken {
+  if (answer.status < 200 || answer.status >= 300) throw tokenEndpointError(answer, context, secrets);
+  const body = isRecord(answer.body) ? answer.body : {};
+  if (typeof body.access_token !== 'string' || body.access_token === '') {
+    throw authError('token_error', 'the token response has no access_token', context, {
+      status: answer.status,
+    });
+  }
+  const expiresIn = Number(body.expires_in);
+  return {
+    accessToken: body.access_token,
+    // RFC 6749 makes the type case-insensitive; a missing type is read as the common Bearer.
+    tokenType:
+      typeof body.token_type === 'string' && body.token_type.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer',
+    expiresIn: body.expires_in !== undefined && Number.isFinite(expiresIn) ? expiresIn : undefined,
+    refreshToken:
+      typeof body.refresh_token === 'string' && body.refresh_token ? body.refresh_token : undefined,
+    scope: typeof body.scope === 'string' ? body.scope : undefined,
+  };
+}
+
+/**
+ * A `token_error` quoting the provider's `error` and `error_description` (RFC 6749 section 5.2),
+ * or an `errorSummary`, with every secret redacted. The raw body is never quoted: it may be an
+ * HTML page, or echo what was sent.
+ */
+export function tokenEndpointError(
+  answer: TokenEndpointAnswer,
+  context: AuthContext,
+  secrets: readonly string[],
+): EngineError {
+  const code = oauthErrorCode(answer);
+  const body = isRecord(answer.body) ? answer.body : {};
+  const description = [body.error_description, body.errorSummary].find((value) => typeof value === 'string');
+  const providerText = [code, description].filter(Boolean).join(': ');
+  const detail = providerText ? `: ${redactSecrets(providerText, secrets)}` : '';
+  return authError('token_error', `token request failed with HTTP ${answer.status}${detail}`, context, {
+    status: answer.status,
+    providerCode: code,
+    // A busy or failing token endpoint may answer the next attempt; a rejected client will not.
+    retryable: answer.status === 429 || answer.status >= 500,
+  });
+}
+
+/** The OAuth `error` code of an answer (or a provider's own `errorCode`). */
+export function oauthErrorCode(answer: TokenEndpointAnswer): string | undefined {
+  if (!isRecord(answer.body)) return undefined;
+  const code = answer.body.error ?? answer.body.errorCode;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A header of a response, by case-insensitive name; repeated headers are joined with ", ". */
+export function headerValue(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted && value !== undefined)
+      return Array.isArray(value) ? value.join(', ') : value;
+  }
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,119 @@
+import type { CursorBinding } from '../cursor/cursor-codec.js';
+import type { CompiledResource } from '../definition/compiled-types.js';
+import { EngineError } from '../errors/engine-error.js';
+import type { UnifiedModel, UnifiedResource } from '../generated/unified-types.js';
+import { normaliseFilters } from '../operations/filters.js';
+import { getRecord } from '../operations/get-record.js';
+import { type ListState, listResource } from '../operations/list-resource.js';
+import { proxyRequest } from '../operations/proxy-request.js';
+import type { RawResourcePage } from '../operations/raw-reader.js';
+import type { ConnectionRuntime } from '../operations/runtime.js';
+import type { GetOptions, ListOptions, Page, ProxyRequest, ProxyResponse, RecordOf } from '../public-types.js';
+
+/**
+ * A customer's account at one provider, as `engine.connect()` returns it. Reads any unified
+ * resource the provider serves, page by page or all at once, and proxies raw API calls.
+ */
+export class Connection {
+  /** @internal */
+  constructor(private readonly runtime: ConnectionRuntime) {}
+
+  /** The provider id, e.g. `okta`. */
+  get provider(): string {
+    return this.runtime.provider.id;
+  }
+
+  /** The resolved API base URL, e.g. `https://acme.okta.com`. */
+  get baseUrl(): string {
+    return this.runtime.baseUrl.href.replace(/\/$/, '');
+  }
+
+  /** The auth method id in use. */
+  get authMethod(): string {
+    return this.runtime.authMethod;
+  }
+
+  /** One page of a resource. Pass the returned `next_cursor` to get the next; null means done. */
+  async list<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
+    model: Model,
+    resource: Resource,
+    options: ListOptions = {},
+  ): Promise<Page<RecordOf<Model, Resource>>> {
+    const compiled = this.resource(model, resource, 'list');
+    const filters = normaliseFilters(this.provider, compiled, options.filter);
+    const binding = this.binding(compiled, filters);
+    const state = options.cursor
+      ? this.runtime.cursors.decode<ListState>(options.cursor, binding, { provider: this.provider, resource: compiled.key })
+      : undefined;
+    const page = await listResource(this.runtime, compiled, {
+      limit: checkLimit(options.limit, this.provider, compiled.key),
+      filters,
+      remoteData: options.remoteData !== false,
+      state,
+    });
+    return {
+      result: page.records as RecordOf<Model, Resource>[],
+      next_cursor: page.next ? this.runtime.cursors.encode(page.next, binding) : null,
+    };
+  }
+
+  /** Every record of a resource, fetched page by page as the loop consumes them. */
+  async *iterate<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
+    model: Model,
+    resource: Resource,
+    options: Omit<ListOptions, 'cursor'> = {},
+  ): AsyncGenerator<RecordOf<Model, Resource>, void, undefined> {
+    const compiled = this.resource(model, resource, 'list');
+    const filters = normaliseFilters(this.provider, compiled, options.filter);
+    const limit = checkLimit(options.limit, this.provider, compiled.key);
+    const parentPages = new Map<string, RawResourcePage>();
+    let state: ListState | undefined;
+    do {
+      const page = await listResource(this.runtime, compiled, { limit, filters, remoteData: options.remoteData !== false, state, parentPages });
+      yield* page.records as RecordOf<Model, Resource>[];
+      state = page.next ?? undefined;
+    } while (state);
+  }
+
+  /** One record by id; for a singleton resource such as `me`, no id. */
+  async get<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
+    model: Model,
+    resource: Resource,
+    id?: string,
+    options: GetOptions = {},
+  ): Promise<RecordOf<Model, Resource>> {
+    const compiled = this.resource(model, resource, 'get');
+    const record = await getRecord(this.runtime, compiled, id, options.remoteData !== false);
+    return record as RecordOf<Model, Resource>;
+  }
+
+  /** Calls the provider's own API with this connection's base URL, auth, rate limits and retries. */
+  proxy(request: ProxyRequest): Promise<ProxyResponse> {
+    return proxyRequest(this.runtime, request);
+  }
+
+  private resource(model: string, resource: string, operation: string): CompiledResource {
+    const compiled = this.runtime.provider.resources.get(`${model}/${resource}`);
+    const context = { provider: this.provider, resource: `${model}/${resource}`, operation };
+    if (!compiled) {
+      const served = [...this.runtime.provider.resources.keys()].join(', ');
+      throw new EngineError('unsupported_resource', `${model}/${resource} is not served by ${this.provider}; it serves ${served}`, context);
+    }
+    if (operation === 'list' && !compiled.list) {
+      throw new EngineError('unsupported_operation', `list is not supported${compiled.singleton ? '; use get' : ''}`, context);
+    }
+    return compiled;
+  }
+
+  private binding(resource: CompiledResource, filters: Record<string, unknown>): CursorBinding {
+    return { provider: this.provider, baseUrl: this.runtime.baseUrl.href, authMethod: this.runtime.authMethod, resource: resource.key, filter: filters };
+  }
+}
+
+function checkLimit(limit: number | undefined, provider: string, resource: string): number | undefined {
+  if (limit === undefined) return undefined;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new EngineError('invalid_request', `limit must be a positive whole number, got ${limit}`, { provider, resource, operation: 'list' });
+  }
+  return limit;
+}

@@ -1,0 +1,79 @@
+import type { CompiledProvider } from '../definition/compiled-types.js';
+import { renderTemplate } from '../definition/template.js';
+import { EngineError } from '../errors/engine-error.js';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** True for hosts that never leave this machine, where plain http is acceptable. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost');
+}
+
+function hostAllowed(hostname: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) =>
+    pattern.startsWith('*.') ? hostname.endsWith(pattern.slice(1)) && hostname.length > pattern.length - 1 : hostname === pattern,
+  );
+}
+
+function fail(provider: CompiledProvider, message: string): never {
+  throw new EngineError('invalid_base_url', message, { provider: provider.id, operation: 'connect' });
+}
+
+function parseUrl(provider: CompiledProvider, text: string, what: string): URL {
+  try {
+    return new URL(text);
+  } catch {
+    return fail(provider, `${what} is not a valid URL`);
+  }
+}
+
+/** Drops a trailing slash so paths join as `base + path`. */
+function normalise(url: URL): URL {
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  url.search = '';
+  url.hash = '';
+  return url;
+}
+
+/**
+ * The connection's base URL: the caller's override, or the definition's template or table.
+ * Built with `new URL` and checked: https only (plain http for loopback overrides), no
+ * credentials, no query, and for templates a host the definition allows.
+ */
+export function resolveBaseUrl(provider: CompiledProvider, params: Record<string, string>, override?: string): URL {
+  if (override !== undefined) {
+    const url = parseUrl(provider, override, 'baseUrl');
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      fail(provider, 'baseUrl must use https (plain http only for loopback hosts)');
+    }
+    if (url.username || url.password) fail(provider, 'baseUrl must not contain credentials');
+    return normalise(url);
+  }
+  const baseUrl = provider.baseUrl;
+  if (baseUrl.kind === 'table') {
+    const key = params[baseUrl.by];
+    const value = key === undefined ? undefined : baseUrl.values[key];
+    if (value === undefined) fail(provider, `no base URL for ${baseUrl.by} = ${key ?? '(none)'}`);
+    return normalise(new URL(value));
+  }
+  const rendered = renderTemplate(baseUrl.template, { params }, (value) => value);
+  if (rendered === undefined) fail(provider, 'the base URL template has a param without a value');
+  const url = parseUrl(provider, rendered, 'the base URL');
+  const expectedOrigin = `${url.protocol}//${url.host}`;
+  // A value like `evil.example/x?` makes the template parse to another host or path: compare
+  // the rendered text to the URL rebuilt from its parts, so nothing rides along unnoticed.
+  const unexpected = url.username || url.password || url.search || url.hash || !rendered.startsWith(expectedOrigin);
+  if (url.protocol !== 'https:' || unexpected || !hostAllowed(url.hostname, baseUrl.allowedHosts)) {
+    fail(provider, `the base URL host ${url.hostname} is not allowed; expected ${baseUrl.allowedHosts.join(' or ')}`);
+  }
+  return normalise(url);
+}
+
+/** `base + path`, keeping the base URL's own path (`/api` + `/members`). */
+export function joinUrl(baseUrl: URL, path: string): URL {
+  const url = new URL(baseUrl.href);
+  const [pathname, search] = path.split('?', 2) as [string, string | undefined];
+  url.pathname = `${baseUrl.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+  if (search) url.search = search;
+  return url;
+}

@@ -1,0 +1,165 @@
+import type { Problem } from '../errors/engine-error.js';
+import { JsonataSyntaxError } from '../mapping/compile-jsonata.js';
+import { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
+import type {
+  CompiledGet,
+  CompiledParam,
+  CompiledProvider,
+  CompiledRequest,
+  CompiledResource,
+  CompiledSource,
+} from './compiled-types.js';
+import type { ProviderDefinition } from './schema.js';
+import type { RequestDefinition, ResourceDefinition, SourceDefinition } from './schema-resource.js';
+import { parseTemplate } from './template.js';
+
+export type { CompiledProvider } from './compiled-types.js';
+
+/**
+ * Compiles every template, expression and pattern of a definition once. Problems are pushed to
+ * `problems`; the result is only used when none were found.
+ */
+export function compileDefinition(definition: ProviderDefinition, problems: Problem[]): CompiledProvider {
+  // One compiled expression per distinct text: list and get often share a mapping file.
+  const cache = new Map<string, unknown>();
+  function compile<T>(make: new (source: string) => T, source: string, path: string): T {
+    const key = `${make.name}\u0000${source}`;
+    const cached = cache.get(key) as T | undefined;
+    if (cached) return cached;
+    try {
+      const compiled = new make(source);
+      cache.set(key, compiled);
+      return compiled;
+    } catch (error) {
+      if (!(error instanceof JsonataSyntaxError)) throw error;
+      problems.push({ path, message: error.message });
+      return undefined as T;
+    }
+  }
+  const optional = <T>(make: new (source: string) => T, source: string | undefined, path: string) =>
+    source === undefined ? undefined : compile(make, source, path);
+
+  function request(definitionRequest: RequestDefinition, path: string): CompiledRequest {
+    return {
+      method: definitionRequest.method,
+      path: parseTemplate(definitionRequest.path),
+      query: Object.entries(definitionRequest.query ?? {}).map(([name, value]) => [name, parseTemplate(value)]),
+      computedQuery: optional(SingleExpression, definitionRequest.computed_query, `${path}.computed_query`),
+      headers: Object.entries(definitionRequest.headers ?? {}).map(([name, value]) => [name, parseTemplate(value)]),
+    };
+  }
+
+  function source(sourceDefinition: SourceDefinition, path: string): CompiledSource {
+    if ('static' in sourceDefinition) {
+      return {
+        kind: 'static',
+        records: sourceDefinition.static,
+        mapping: optional(PageExpression, sourceDefinition.mapping, `${path}.mapping`),
+      };
+    }
+    if ('derive_from' in sourceDefinition) {
+      return {
+        kind: 'derived',
+        from: sourceDefinition.derive_from,
+        mapping: compile(CollectionExpression, sourceDefinition.mapping, `${path}.mapping`),
+      };
+    }
+    const pagination = sourceDefinition.pagination;
+    return {
+      kind: 'http',
+      request: request(sourceDefinition.request, `${path}.request`),
+      records: optional(SingleExpression, sourceDefinition.records, `${path}.records`),
+      pagination: {
+        definition: pagination,
+        nextUrl: 'next_url' in pagination ? compile(SingleExpression, pagination.next_url, `${path}.pagination.next_url`) : undefined,
+        cursor: 'cursor' in pagination ? compile(SingleExpression, pagination.cursor, `${path}.pagination.cursor`) : undefined,
+        total: 'total' in pagination ? optional(SingleExpression, pagination.total, `${path}.pagination.total`) : undefined,
+      },
+      mapping: compile(PageExpression, sourceDefinition.mapping, `${path}.mapping`),
+      remoteFilters: new Set(sourceDefinition.remote_filters),
+      fanOutParent: sourceDefinition.fan_out?.parent,
+    };
+  }
+
+  function resource(key: string, resourceDefinition: ResourceDefinition): CompiledResource {
+    const path = `resources.${key}`;
+    const [model, name] = key.split('/') as [string, string];
+    const sources = (list: SourceDefinition[], listPath: string) =>
+      list.map((item, index) => source(item, `${listPath}.${index}`));
+    const list = resourceDefinition.list;
+    const firstHttp = list?.sources.find((item) => 'request' in item);
+    const getDefinition = resourceDefinition.get;
+    let get: CompiledGet | undefined;
+    if (getDefinition) {
+      const mappingSource = getDefinition.mapping ?? (firstHttp && 'mapping' in firstHttp ? firstHttp.mapping : undefined);
+      let idPattern: RegExp | undefined;
+      try {
+        idPattern = getDefinition.id_pattern === undefined ? undefined : new RegExp(getDefinition.id_pattern, 'u');
+      } catch {
+        // Reported by checkDefinition.
+      }
+      get = {
+        request: getDefinition.request && request(getDefinition.request, `${path}.get.request`),
+        records: optional(SingleExpression, getDefinition.records, `${path}.get.records`),
+        mapping: optional(PageExpression, mappingSource, `${path}.get.mapping`),
+        idPattern,
+        fromList: getDefinition.from_list === true,
+      };
+    }
+    return {
+      key,
+      model,
+      resource: name,
+      singleton: resourceDefinition.singleton === true,
+      filters: new Map(
+        Object.entries(resourceDefinition.filters).map(([filterName, filter]) => [
+          filterName,
+          { name: filterName, definition: filter, local: optional(PageExpression, filter.local, `${path}.filters.${filterName}.local`) },
+        ]),
+      ),
+      list: list && {
+        sources: sources(list.sources, `${path}.list.sources`),
+        variants: (list.variants ?? []).map((variant, index) => ({
+          when: variant.when,
+          sources: sources(variant.sources, `${path}.list.variants.${index}.sources`),
+        })),
+      },
+      get,
+    };
+  }
+
+  const params = new Map<string, CompiledParam>();
+  for (const [name, param] of Object.entries(definition.params)) {
+    let pattern: RegExp | undefined;
+    try {
+      pattern = param.pattern === undefined ? undefined : new RegExp(`^(?:${param.pattern})$`, 'u');
+    } catch {
+      // Reported by checkDefinition.
+    }
+    params.set(name, {
+      name,
+      description: param.description,
+      required: param.required ?? param.default === undefined,
+      enum: param.enum,
+      pattern,
+      hint: param.hint,
+      default: param.default,
+    });
+  }
+  const baseUrl = definition.base_url;
+  return {
+    id: definition.id,
+    name: definition.name,
+    definition,
+    params,
+    baseUrl:
+      baseUrl.template !== undefined
+        ? { kind: 'template', template: parseTemplate(baseUrl.template), allowedHosts: baseUrl.allowed_hosts ?? [] }
+        : { kind: 'table', by: baseUrl.by ?? '', values: baseUrl.values ?? {} },
+    auth: new Map(definition.auth.map((method) => [method.id, method])),
+    headers: Object.entries(definition.headers).map(([name, value]) => [name, parseTemplate(value)]),
+    errorMessage: optional(SingleExpression, definition.errors?.message, 'errors.message'),
+    errorCode: optional(SingleExpression, definition.errors?.code, 'errors.code'),
+    resources: new Map(Object.entries(definition.resources).map(([key, item]) => [key, resource(key, item)])),
+  };
+}

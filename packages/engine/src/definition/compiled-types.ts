@@ -1,0 +1,97 @@
+import type { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
+import type { AuthMethodDefinition } from './schema-auth.js';
+import type { ProviderDefinition } from './schema.js';
+import type { PaginationDefinition } from './schema-pagination.js';
+import type { FilterDefinition } from './schema-resource.js';
+import type { Template } from './template.js';
+
+/** A request with its templates parsed and JSONata compiled. */
+export interface CompiledRequest {
+  method: 'GET' | 'POST';
+  path: Template;
+  query: Array<[name: string, value: Template]>;
+  computedQuery: SingleExpression | undefined;
+  headers: Array<[name: string, value: Template]>;
+}
+
+export interface CompiledPagination {
+  definition: PaginationDefinition;
+  nextUrl: SingleExpression | undefined;
+  cursor: SingleExpression | undefined;
+  total: SingleExpression | undefined;
+}
+
+export interface CompiledHttpSource {
+  kind: 'http';
+  request: CompiledRequest;
+  records: SingleExpression | undefined;
+  pagination: CompiledPagination;
+  mapping: PageExpression;
+  remoteFilters: ReadonlySet<string>;
+  fanOutParent: string | undefined;
+}
+
+export interface CompiledStaticSource {
+  kind: 'static';
+  records: readonly Record<string, unknown>[];
+  mapping: PageExpression | undefined;
+}
+
+export interface CompiledDerivedSource {
+  kind: 'derived';
+  from: string;
+  mapping: CollectionExpression;
+}
+
+export type CompiledSource = CompiledHttpSource | CompiledStaticSource | CompiledDerivedSource;
+
+export interface CompiledFilter {
+  name: string;
+  definition: FilterDefinition;
+  local: PageExpression | undefined;
+}
+
+export interface CompiledGet {
+  request: CompiledRequest | undefined;
+  records: SingleExpression | undefined;
+  mapping: PageExpression | undefined;
+  idPattern: RegExp | undefined;
+  fromList: boolean;
+}
+
+export interface CompiledResource {
+  /** `model/resource`. */
+  key: string;
+  model: string;
+  resource: string;
+  singleton: boolean;
+  filters: ReadonlyMap<string, CompiledFilter>;
+  list: { sources: CompiledSource[]; variants: Array<{ when: string[]; sources: CompiledSource[] }> } | undefined;
+  get: CompiledGet | undefined;
+}
+
+export interface CompiledParam {
+  name: string;
+  description: string | undefined;
+  required: boolean;
+  enum: readonly string[] | undefined;
+  pattern: RegExp | undefined;
+  hint: string | undefined;
+  default: string | undefined;
+}
+
+/** A provider definition ready to serve: validated, with every template and expression compiled. */
+export interface CompiledProvider {
+  id: string;
+  name: string;
+  definition: ProviderDefinition;
+  params: ReadonlyMap<string, CompiledParam>;
+  baseUrl:
+    | { kind: 'template'; template: Template; allowedHosts: readonly string[] }
+    | { kind: 'table'; by: string; values: Readonly<Record<string, string>> };
+  auth: ReadonlyMap<string, AuthMethodDefinition>;
+  headers: Array<[name: string, value: Template]>;
+  errorMessage: SingleExpression | undefined;
+  errorCode: SingleExpression | undefined;
+  resources: ReadonlyMap<string, CompiledResource>;
+}

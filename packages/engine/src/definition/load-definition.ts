@@ -1,0 +1,122 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, sep } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { EngineError, type Problem } from '../errors/engine-error.js';
+import { checkDefinition } from './check-definition.js';
+import { type CompiledProvider, compileDefinition } from './compile-definition.js';
+import { lineOf, problemsFromZod } from './format-problems.js';
+import { providerDefinitionSchema } from './schema.js';
+
+const MAPPING_FILE = /^[\w./-]+\.jsonata$/;
+/** Keys whose string values are JSONata, and so may name a `.jsonata` file instead. */
+const JSONATA_KEYS = new Set(['mapping', 'records', 'computed_query', 'local', 'next_url', 'cursor', 'total', 'message', 'code']);
+
+/** Where a definition's mapping files come from. */
+export interface DefinitionSource {
+  /** YAML text of provider.yaml. */
+  text: string;
+  /** Reads a file named relative to provider.yaml; absent when the definition is given as text. */
+  readFile?: ((relativePath: string) => string) | undefined;
+  /** Shown in errors, e.g. `providers/okta/provider.yaml`. */
+  origin?: string | undefined;
+}
+
+/** Reads provider.yaml (or a provider folder) from disk, with its mapping files resolved next to it. */
+export function readDefinitionFile(path: string): DefinitionSource {
+  const file = statSync(path).isDirectory() ? join(path, 'provider.yaml') : path;
+  const directory = normalize(dirname(file));
+  return {
+    text: readFileSync(file, 'utf8'),
+    origin: file,
+    readFile: (relativePath) => {
+      const target = normalize(join(directory, relativePath));
+      if (!target.startsWith(`${directory}${sep}`)) throw new Error('the file is outside the provider folder');
+      return readFileSync(target, 'utf8');
+    },
+  };
+}
+
+/**
+ * Parses, validates and compiles a definition. Every problem found (YAML, schema, cross-checks,
+ * JSONata and regular expressions) is collected and thrown once as `invalid_definition`.
+ */
+export function loadDefinition(
+  source: DefinitionSource,
+  isKnownResource?: (key: string) => boolean,
+): CompiledProvider {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source.text, { lineCounter, prettyErrors: false });
+  const fail = (problems: Problem[], providerId?: string): never => {
+    throw new EngineError('invalid_definition', `invalid provider definition${source.origin ? ` ${source.origin}` : ''}`, {
+      provider: providerId,
+      operation: 'load',
+      problems,
+    });
+  };
+  if (document.errors.length > 0) {
+    fail(
+      document.errors.map((error) => ({
+        path: '',
+        message: `YAML: ${error.message.split('\n')[0]}`,
+        line: error.linePos?.[0]?.line,
+      })),
+    );
+  }
+  const raw = document.toJS({ maxAliasCount: 100 }) as unknown;
+  const fileProblems: Problem[] = [];
+  inlineMappingFiles(raw, [], source, fileProblems, (path) => lineOf(document, lineCounter, path));
+  const parsed = providerDefinitionSchema.safeParse(raw);
+  const providerId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+  if (!parsed.success) {
+    fail([...fileProblems, ...problemsFromZod(parsed.error.issues, document, lineCounter)], providerId);
+  }
+  const definition = parsed.data!;
+  const problems = [...fileProblems, ...checkDefinition(definition, isKnownResource)];
+  const compiled = compileDefinition(definition, problems);
+  const located = problems.map((problem) =>
+    problem.line === undefined ? { ...problem, ...lineField(lineOf(document, lineCounter, problem.path.split('.'))) } : problem,
+  );
+  if (located.length > 0) fail(located, definition.id);
+  return compiled;
+}
+
+function lineField(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
+}
+
+function inlineMappingFiles(
+  node: unknown,
+  path: Array<string | number>,
+  source: DefinitionSource,
+  problems: Problem[],
+  locate: (path: Array<string | number>) => number | undefined,
+): void {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries()) inlineMappingFiles(item, [...path, index], source, problems, locate);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'static') continue;
+    if (typeof value === 'string' && JSONATA_KEYS.has(key) && MAPPING_FILE.test(value.trim())) {
+      const where = [...path, key];
+      if (!source.readFile) {
+        problems.push({ path: where.join('.'), message: `cannot read ${value}: the definition was given as text; load it from its file` });
+        continue;
+      }
+      try {
+        record[key] = source.readFile(value.trim());
+      } catch (error) {
+        const line = locate(where);
+        problems.push({
+          path: where.join('.'),
+          message: `cannot read mapping file ${value}: ${(error as Error).message}`,
+          ...lineField(line),
+        });
+      }
+    } else {
+      inlineMappingFiles(value, [...path, key], source, problems, locate);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { Agent, type Dispatcher } from 'undici';
+import { authFields, secretCredentialValues, validateAuthCredentials } from './auth/auth-fields.js';
+import { redactSecrets } from './auth/auth-errors.js';
+import { createAuthStrategy } from './auth/create-auth-strategy.js';
+import { Connection } from './connection/connection.js';
+import { resolveBaseUrl } from './connection/resolve-base-url.js';
+import { resolveParams } from './connection/resolve-params.js';
+import { CursorCodec } from './cursor/cursor-codec.js';
+import type { CompiledProvider } from './definition/compiled-types.js';
+import { loadProviderDefinition } from './definition/provider-source.js';
+import { parseTemplate, renderTemplate, type Template } from './definition/template.js';
+import { EngineError } from './errors/engine-error.js';
+import { HttpClient } from './http/http-client.js';
+import { RateLimiter } from './http/rate-limiter.js';
+import { builtInProviders } from './built-in-providers.js';
+import type { ConnectOptions, EngineOptions, ProviderDefinition, ProviderSummary } from './public-types.js';
+import { createUnifiedValidator, type UnifiedValidator } from './validation/unified-validator.js';
+
+/** The engine: a set of provider definitions and the shared HTTP agent, rate limits and cursor key. */
+export interface Engine {
+  /** The providers served, with their models, auth methods and params. */
+  providers(): ProviderSummary[];
+  /**
+   * Parses and validates a definition (a path to provider.yaml or its folder, or YAML text) and
+   * serves it from now on. Throws `invalid_definition` with every problem found.
+   */
+  loadProvider(pathOrYamlText: string): ProviderSummary;
+  /** Connects a customer's account. Params and credentials are checked before any request. */
+  connect(providerId: string, options: ConnectOptions): Connection;
+}
+
+const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000 };
+
+/** Creates an engine. With no options it serves the built-in providers. */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const registry = new Map<string, CompiledProvider>();
+  const validator: UnifiedValidator = createUnifiedValidator();
+  const add = (provider: CompiledProvider) => {
+    if (registry.has(provider.id) && options.providers) {
+      throw new EngineError('duplicate_provider', `two definitions have the id ${provider.id}`, { provider: provider.id, operation: 'load' });
+    }
+    registry.set(provider.id, provider);
+  };
+  for (const provider of options.providers ?? builtInProviders()) add(provider);
+  let agent: Dispatcher | undefined = options.dispatcher;
+  // One keep-alive agent per engine, made on first use, unless the caller brings a dispatcher.
+  const dispatcher = () => {
+    agent ??= new Agent({ connect: { timeout: timeouts.connectMs }, keepAliveTimeout: 10_000 });
+    return agent;
+  };
+  const rateLimiter = new RateLimiter();
+  const cursors = new CursorCodec(options.cursorSecret);
+  const onWarning = options.onWarning ?? ((warning: EngineError) => console.warn(warning.message));
+
+  return {
+    providers: () => [...registry.values()].map(summarise),
+    loadProvider(pathOrYamlText) {
+      const provider = loadProviderDefinition(pathOrYamlText);
+      registry.set(provider.id, provider);
+      return summarise(provider);
+    },
+    connect(providerId, connectOptions) {
+      const provider = registry.get(providerId);
+      if (!provider) {
+        throw new EngineError('unknown_provider', `no provider ${providerId}; known: ${[...registry.keys()].join(', ')}`, {
+          operation: 'connect',
+        });
+      }
+      const params = resolveParams(provider, connectOptions.params);
+      const { method: methodId, ...credentials } = connectOptions.auth ?? ({} as ConnectOptions['auth']);
+      const method = provider.auth.get(methodId);
+      const context = { provider: provider.id, operation: 'connect' };
+      if (!method) {
+        throw new EngineError('invalid_auth', `unknown auth method ${String(methodId)}; expected ${[...provider.auth.keys()].join(', ')}`, context);
+      }
+      const problems = validateAuthCredentials(method, credentials);
+      if (problems.length > 0) throw new EngineError('invalid_auth', `invalid credentials for ${method.id}`, { ...context, problems });
+      const baseUrl = resolveBaseUrl(provider, params, connectOptions.baseUrl);
+      const secretValues = secretCredentialValues(method, credentials as Record<string, string>);
+      const auth = createAuthStrategy(method, credentials as Record<string, string>, {
+        provider: provider.id,
+        baseUrl,
+        dispatcher: dispatcher(),
+        render: (template) => renderTemplate(parseTemplateCached(template), { params, auth: credentials }) ?? '',
+        onTokenRefresh: connectOptions.onTokenRefresh,
+        timeoutMs: timeouts.headersMs,
+      });
+      const redact = (text: string) => redactSecrets(text, [...secretValues, ...auth.secrets()]);
+      const defaultHeaders: Record<string, string> = {};
+      for (const [name, template] of provider.headers) defaultHeaders[name] = renderTemplate(template, { params }) ?? '';
+      const http = new HttpClient({
+        provider,
+        dispatcher: dispatcher(),
+        auth,
+        defaultHeaders,
+        rateLimiter,
+        timeouts: { headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
+        redact,
+      });
+      return new Connection({ provider, params, baseUrl, authMethod: method.id, http, validator, validation: options.validate ?? 'strict', cursors, onWarning });
+    },
+  };
+}
+
+const templateCache = new Map<string, Template>();
+function parseTemplateCached(source: string) {
+  let template = templateCache.get(source);
+  if (!template) {
+    template = parseTemplate(source);
+    templateCache.set(source, template);
+  }
+  return template;
+}
+
+function summarise(provider: ProviderDefinition): ProviderSummary {
+  const models: Record<string, string[]> = {};
+  for (const resource of provider.resources.values()) (models[resource.model] ??= []).push(resource.resource);
+  return {
+    id: provider.id,
+    name: provider.name,
+    models,
+    auth: [...provider.auth.values()].map((method) => ({ id: method.id, kind: method.kind, label: method.label, fields: authFields(method) })),
+    params: Object.fromEntries(
+      [...provider.params.values()].map((param) => [
+        param.name,
+        { required: param.required, enum: param.enum, default: param.default, description: param.description },
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,164 @@
+import { type Dispatcher, errors as undiciErrors, request } from 'undici';
+import type { AuthStrategy } from '../auth/auth-strategy.js';
+import type { CompiledProvider } from '../definition/compiled-types.js';
+import { EngineError } from '../errors/engine-error.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { type CallContext, errorFromResponse } from './response-error.js';
+import { backoffDelay, sleep } from './sleep.js';
+
+/** One HTTP call as the engine makes it. */
+export interface OutgoingRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: URL;
+  headers?: Record<string, string> | undefined;
+  body?: string | undefined;
+  /** Endpoint family for rate limits, e.g. the path template `/api/v1/users`. */
+  family: string;
+  context: CallContext;
+}
+
+export interface IncomingResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  url: URL;
+}
+
+/** Timeouts in milliseconds. */
+export interface HttpTimeouts {
+  headersMs: number;
+  bodyMs: number;
+}
+
+export interface HttpClientOptions {
+  provider: CompiledProvider;
+  dispatcher: Dispatcher;
+  auth: AuthStrategy;
+  defaultHeaders: Record<string, string>;
+  rateLimiter: RateLimiter;
+  timeouts: HttpTimeouts;
+  redact: (text: string) => string;
+  /** Errors whose status is listed here are returned instead of thrown (proxy returns them raw). */
+  returnErrors?: boolean;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+const MAX_REDIRECTS = 5;
+
+/**
+ * Sends requests with auth, rate limits, retries and error mapping applied. Credentials are
+ * only ever sent to the connection's origin: a redirect elsewhere fails with foreign_origin.
+ */
+export class HttpClient {
+  constructor(private readonly options: HttpClientOptions) {}
+
+  async send(outgoing: OutgoingRequest, returnErrors = false): Promise<IncomingResponse> {
+    const { provider, rateLimiter } = this.options;
+    const policy = provider.definition.rate_limit;
+    const retry = provider.definition.retry;
+    const origin = outgoing.url.origin;
+    const bucket = `${origin}|${outgoing.family}`;
+    const idempotent = IDEMPOTENT.has(outgoing.method);
+    let url = outgoing.url;
+    let redirects = 0;
+    let reauthenticated = false;
+    for (let attempt = 1; ; attempt += 1) {
+      await rateLimiter.acquire(bucket, policy);
+      let response: Dispatcher.ResponseData;
+      try {
+        const authHeaders = await this.options.auth.headers({ method: outgoing.method, url });
+        response = await request(url, {
+          dispatcher: this.options.dispatcher,
+          method: outgoing.method,
+          headers: { ...this.options.defaultHeaders, ...outgoing.headers, ...authHeaders },
+          body: outgoing.body,
+          headersTimeout: this.options.timeouts.headersMs,
+          bodyTimeout: this.options.timeouts.bodyMs,
+        });
+      } catch (error) {
+        if (EngineError.isInstance(error)) throw error;
+        if (idempotent && attempt < retry.max_attempts) {
+          await sleep(backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms));
+          continue;
+        }
+        throw this.networkError(error, outgoing.context);
+      }
+      const headers = response.headers as IncomingResponse['headers'];
+      rateLimiter.update(bucket, policy, headers);
+      const body = await this.readBody(response, outgoing.context);
+      const status = response.statusCode;
+      if (status === 401 && !reauthenticated && this.options.auth.onUnauthorized) {
+        reauthenticated = true;
+        if (await this.options.auth.onUnauthorized({ status, headers, body })) {
+          attempt -= 1;
+          continue;
+        }
+      }
+      if (status >= 300 && status < 400 && typeof headers.location === 'string') {
+        url = this.followRedirect(url, headers.location, outgoing, (redirects += 1));
+        attempt -= 1;
+        continue;
+      }
+      if (policy.rate_limited_statuses.includes(status)) {
+        const wait = rateLimiter.resetDelay(policy, headers) ?? backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms);
+        if (attempt < retry.max_attempts && wait <= policy.max_wait_seconds * 1000) {
+          // A little jitter so many syncs waiting on one reset do not all fire at the same instant.
+          await sleep(wait + Math.round(Math.random() * 250));
+          continue;
+        }
+      } else if (status >= 400 && idempotent && retry.statuses.includes(status) && attempt < retry.max_attempts) {
+        await sleep(backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms));
+        continue;
+      }
+      if (status >= 400 && !returnErrors) {
+        throw await errorFromResponse(provider, status, body, outgoing.context, this.options.redact);
+      }
+      return { status, headers, body, url };
+    }
+  }
+
+  private followRedirect(current: URL, location: string, outgoing: OutgoingRequest, count: number): URL {
+    const target = new URL(location, current);
+    const context = { provider: this.options.provider.id, resource: outgoing.context.resource, operation: outgoing.context.operation };
+    if (target.origin !== current.origin) {
+      throw new EngineError('foreign_origin', `a redirect pointed at another origin (${target.host}); not followed`, context);
+    }
+    if (count > MAX_REDIRECTS) throw new EngineError('invalid_response', 'too many redirects', context);
+    return target;
+  }
+
+  private async readBody(response: Dispatcher.ResponseData, context: CallContext): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw this.networkError(error, context);
+    }
+    if (text.trim() === '') return undefined;
+    const type = String(response.headers['content-type'] ?? '');
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      if (response.statusCode >= 400 && !type.includes('json')) return text.slice(0, 300);
+      throw new EngineError(
+        'invalid_response',
+        `expected a JSON body, got ${type || 'no content type'} that does not parse (HTTP ${response.statusCode})`,
+        { provider: this.options.provider.id, resource: context.resource, operation: context.operation, status: response.statusCode, cause: error },
+      );
+    }
+  }
+
+  private networkError(error: unknown, context: CallContext): EngineError {
+    const isTimeout =
+      error instanceof undiciErrors.HeadersTimeoutError ||
+      error instanceof undiciErrors.BodyTimeoutError ||
+      error instanceof undiciErrors.ConnectTimeoutError;
+    const message = this.options.redact(error instanceof Error ? error.message : String(error));
+    return new EngineError(isTimeout ? 'timeout' : 'network_error', isTimeout ? `timed out: ${message}` : `request failed: ${message}`, {
+      provider: this.options.provider.id,
+      resource: context.resource,
+      operation: context.operation,
+      cause: error,
+    });
+  }
+}

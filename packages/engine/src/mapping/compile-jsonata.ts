@@ -1,0 +1,72 @@
+import jsonata from 'jsonata';
+import { MAPPING_HELPERS } from './jsonata-helpers.js';
+
+/** Thrown when a JSONata expression does not compile; carries the position in the author's text. */
+export class JsonataSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly position: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Thrown when an expression fails on a record; `index` is the record's place in the page. */
+export class JsonataEvaluationError extends Error {
+  constructor(
+    message: string,
+    readonly index: number | undefined,
+    readonly position: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+interface JsonataFailure {
+  message?: string;
+  position?: number;
+  token?: string;
+  code?: string;
+}
+
+/**
+ * Compiles `prefix + source + suffix` and reports errors at positions in `source` (the text
+ * the author wrote), so wrapping an expression never shifts what the author is told.
+ */
+export function compileWrapped(source: string, prefix = '', suffix = ''): jsonata.Expression {
+  try {
+    return jsonata(`${prefix}${source}${suffix}`);
+  } catch (error) {
+    const failure = error as JsonataFailure;
+    const position = typeof failure.position === 'number' ? Math.max(0, failure.position - prefix.length) : undefined;
+    throw new JsonataSyntaxError(describeFailure(failure, position), position);
+  }
+}
+
+export function describeFailure(failure: JsonataFailure, position: number | undefined): string {
+  const where = position === undefined ? '' : ` at position ${position}`;
+  const code = failure.code ? ` (${failure.code})` : '';
+  return `JSONata${code}${where}: ${failure.message ?? String(failure)}`;
+}
+
+/** Evaluates with the engine helpers bound, turning JSONata failures into JsonataEvaluationError. */
+export async function evaluate(
+  expression: jsonata.Expression,
+  input: unknown,
+  bindings: Record<string, unknown>,
+  positionOffset = 0,
+): Promise<unknown> {
+  try {
+    return await expression.evaluate(input, { ...MAPPING_HELPERS, ...bindings });
+  } catch (error) {
+    const failure = error as JsonataFailure;
+    const position = typeof failure.position === 'number' ? Math.max(0, failure.position - positionOffset) : undefined;
+    throw new JsonataEvaluationError(describeFailure(failure, position), undefined, position);
+  }
+}
+
+/** JSONata returns sequences; a single value stands for a one-item array. */
+export function asArray(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

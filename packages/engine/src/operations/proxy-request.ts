@@ -1,0 +1,33 @@
+import { joinUrl } from '../connection/resolve-base-url.js';
+import { EngineError } from '../errors/engine-error.js';
+import type { ProxyRequest, ProxyResponse } from '../public-types.js';
+import type { ConnectionRuntime } from './runtime.js';
+
+/**
+ * The provider's own API through the connection. Only paths below the base URL are accepted,
+ * so credentials are never sent to a host the caller names.
+ */
+export async function proxyRequest(runtime: ConnectionRuntime, request: ProxyRequest): Promise<ProxyResponse> {
+  const context = { provider: runtime.provider.id, operation: 'proxy' };
+  if (typeof request.path !== 'string' || !request.path.startsWith('/') || request.path.startsWith('//')) {
+    throw new EngineError('invalid_request', 'proxy path must start with / and be relative to the base URL', context);
+  }
+  const url = joinUrl(runtime.baseUrl, request.path);
+  if (url.origin !== runtime.baseUrl.origin) throw new EngineError('invalid_request', 'proxy path must stay on the base URL', context);
+  for (const [name, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, String(value));
+  }
+  const hasBody = request.body !== undefined;
+  const response = await runtime.http.send(
+    {
+      method: request.method ?? 'GET',
+      url,
+      headers: { ...request.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+      body: hasBody ? JSON.stringify(request.body) : undefined,
+      family: url.pathname,
+      context: { operation: 'proxy' },
+    },
+    true,
+  );
+  return { status: response.status, headers: response.headers, body: response.body };
+}

@@ -1,0 +1,70 @@
+import LinkHeader from 'http-link-header';
+import type { CompiledHttpSource } from '../definition/compiled-types.js';
+import { EngineError } from '../errors/engine-error.js';
+import type { CallContext } from '../http/response-error.js';
+import type { IncomingResponse } from '../http/http-client.js';
+import type { PageState } from './page-state.js';
+
+/** Reads the `rel` target from Link headers, repeated or comma-joined (RFC 8288). */
+export function linkTarget(headers: IncomingResponse['headers'], rel: string): string | undefined {
+  const raw = headers.link;
+  if (raw === undefined) return undefined;
+  const values = Array.isArray(raw) ? raw : [raw];
+  for (const value of values) {
+    const target = LinkHeader.parse(value).rel(rel)[0]?.uri;
+    if (target) return target;
+  }
+  return undefined;
+}
+
+function sameOriginPath(target: string, current: URL, provider: string, context: CallContext): PageState {
+  let url: URL;
+  try {
+    url = new URL(target, current);
+  } catch {
+    throw new EngineError('invalid_response', 'the next page link is not a URL', { provider, ...context });
+  }
+  if (url.origin !== current.origin) {
+    // Never rewritten onto our host and never called: credentials stay with the connection's origin.
+    throw new EngineError('foreign_origin', `the next page link points at another origin (${url.host}); the listing stops`, {
+      provider,
+      ...context,
+    });
+  }
+  return { kind: 'url', path: `${url.pathname}${url.search}` };
+}
+
+/**
+ * Where the next page is, as the provider says it (before stop rules): a link, a cursor, or
+ * the following page number or offset. Undefined when the provider names no next page.
+ */
+export async function nextPageState(
+  source: CompiledHttpSource,
+  response: IncomingResponse,
+  current: PageState | undefined,
+  recordCount: number,
+  provider: string,
+  context: CallContext,
+): Promise<PageState | undefined> {
+  const pagination = source.pagination.definition;
+  switch (pagination.type) {
+    case 'none':
+      return undefined;
+    case 'link_header': {
+      const target = linkTarget(response.headers, pagination.rel);
+      return target ? sameOriginPath(target, response.url, provider, context) : undefined;
+    }
+    case 'body_next_url': {
+      const target = await source.pagination.nextUrl!.apply(response.body);
+      return typeof target === 'string' && target ? sameOriginPath(target, response.url, provider, context) : undefined;
+    }
+    case 'body_cursor': {
+      const cursor = await source.pagination.cursor!.apply(response.body);
+      return cursor === undefined || cursor === null || cursor === '' ? undefined : { kind: 'cursor', cursor: String(cursor) };
+    }
+    case 'page':
+      return { kind: 'page', page: (current?.kind === 'page' ? current.page : pagination.start) + 1 };
+    case 'offset':
+      return { kind: 'offset', offset: (current?.kind === 'offset' ? current.offset : 0) + recordCount };
+  }
+}

@@ -1,0 +1,20 @@
+/** Where the next page of an HTTP source starts. Stored in cursors: never a host. */
+export type PageState =
+  | { kind: 'url'; path: string }
+  | { kind: 'cursor'; cursor: string }
+  | { kind: 'page'; page: number }
+  | { kind: 'offset'; offset: number };
+
+/** Progress of one listing, carried from page to page (and inside cursors). */
+export interface SourceProgress {
+  /** The next page, or undefined for the first. */
+  page?: PageState | undefined;
+  /** Pages fetched so far in this source, for max_pages. */
+  pages: number;
+  /** Records fetched so far, for `total` stop rules. */
+  fetched: number;
+  /** Short fingerprints of recent requests, to stop on a cursor seen before. */
+  seen: string[];
+}
+
+export const FRESH_PROGRESS: SourceProgress = { pages: 0, fetched: 0, seen: [] };

@@ -1,0 +1,97 @@
+import type { Dispatcher } from 'undici';
+import type { RefreshedTokens } from './auth/auth-strategy.js';
+import type { CompiledProvider } from './definition/compiled-types.js';
+import type { EngineError } from './errors/engine-error.js';
+import type { UnifiedModel, UnifiedRecord, UnifiedResource } from './generated/unified-types.js';
+import type { ValidationMode } from './operations/runtime.js';
+
+/** A validated, compiled provider definition, as `loadProviderDefinition` returns it. */
+export type ProviderDefinition = CompiledProvider;
+
+/** Options of {@link createEngine}. Every one is optional. */
+export interface EngineOptions {
+  /** Provider definitions to serve. Default: the built-in ones. */
+  providers?: readonly ProviderDefinition[];
+  /** Used for every request, token requests included (MockAgent in tests, ProxyAgent behind a proxy). */
+  dispatcher?: Dispatcher;
+  /**
+   * Key of the HMAC that signs cursors (at least 16 bytes). Give one so cursors survive a
+   * restart or move between processes; without it each engine makes a random key.
+   */
+  cursorSecret?: string | Uint8Array;
+  /** Check mapped records against the unified schemas: throw (default), warn, or skip. */
+  validate?: ValidationMode;
+  /** Timeouts in milliseconds. Defaults: connect 10 s, headers 30 s, body 60 s. */
+  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
+  /** Receives non-fatal problems (schema violations in `warn` mode, truncated listings). Default: console.warn. */
+  onWarning?: (warning: EngineError) => void;
+}
+
+/** Credentials: the auth method id from the definition and that method's fields. */
+export interface AuthCredentials {
+  method: string;
+  [field: string]: string | undefined;
+}
+
+/** Options of `engine.connect()`. */
+export interface ConnectOptions {
+  /** Connection params, validated against the definition before any request. */
+  params?: Record<string, string>;
+  auth: AuthCredentials;
+  /** Overrides the base URL (custom domain, proxy, local sandbox). Plain http only for loopback hosts. */
+  baseUrl?: string;
+  /** Called after an OAuth refresh, so rotated tokens can be stored. */
+  onTokenRefresh?: (tokens: RefreshedTokens) => void | Promise<void>;
+}
+
+/** Options of `list` and `iterate`. */
+export interface ListOptions {
+  /** Page size asked of the provider, capped at its maximum. */
+  limit?: number;
+  /** `next_cursor` of the previous page. */
+  cursor?: string | null;
+  /** Filters the resource declares, e.g. `{ status: 'active' }`. */
+  filter?: Record<string, string | boolean | undefined>;
+  /** Include the provider's raw object as `remote_data` (default true). */
+  remoteData?: boolean;
+}
+
+/** Options of `get`. */
+export interface GetOptions {
+  remoteData?: boolean;
+}
+
+/** One page of a listing. `next_cursor` is null when the listing is complete. */
+export interface Page<T> {
+  result: T[];
+  next_cursor: string | null;
+}
+
+/** A call to the provider's own API through the connection. */
+export interface ProxyRequest {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** A path below the base URL, e.g. `/api/v1/users`. Absolute URLs are refused. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+}
+
+export interface ProxyResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** What `engine.providers()` says about one provider. */
+export interface ProviderSummary {
+  id: string;
+  name: string;
+  models: Record<string, string[]>;
+  auth: Array<{ id: string; kind: string; label?: string | undefined; fields: Record<string, { secret: boolean; required: boolean; description?: string | undefined }> }>;
+  params: Record<string, { required: boolean; enum?: readonly string[] | undefined; default?: string | undefined; description?: string | undefined }>;
+}
+
+/** The record type of a model/resource pair. */
+export type RecordOf<Model extends UnifiedModel, Resource extends UnifiedResource<Model>> = UnifiedRecord<Model, Resource>;

@@ -1,0 +1,151 @@
+import { type JsonObject, seededUuid } from '../records.js';
+import { hashLabel, hexHash, mix, Random } from '../random.js';
+import { EVENT_KINDS, FAILURE_REASONS, SYSTEM_ACTOR, USER_AGENTS } from '../vocabulary/log-events.js';
+import { PLACES } from '../vocabulary/places.js';
+import type { OktaApp } from './okta-apps.js';
+import type { OktaGroup } from './okta-groups.js';
+import type { OktaUserTraits } from './okta-user-traits.js';
+
+const DAY = 86_400_000;
+/** Seeded events spread over this many days before the log's end time. */
+export const LOG_HISTORY_DAYS = 90;
+
+/**
+ * The System Log: `count` events spread over the {@link LOG_HISTORY_DAYS} days before `endTime`,
+ * in strictly increasing `published` order so that positions and times convert both ways and a
+ * page is found by binary search instead of a scan.
+ */
+export class OktaLogs {
+  private readonly start: number;
+  private readonly step: number;
+
+  constructor(
+    private readonly seed: number,
+    readonly count: number,
+    readonly endTime: number,
+    private readonly users: OktaUserTraits,
+    private readonly groups: readonly OktaGroup[],
+    private readonly apps: readonly OktaApp[],
+  ) {
+    this.start = endTime - LOG_HISTORY_DAYS * DAY;
+    this.step = Math.max(1, Math.floor((LOG_HISTORY_DAYS * DAY - 1) / Math.max(count, 1)));
+  }
+
+  /** Epoch milliseconds of event `position`: a jitter below `step` keeps the order strict. */
+  publishedAt(position: number): number {
+    return this.start + position * this.step + (mix(this.seed, hashLabel('log.time'), position) % this.step);
+  }
+
+  /** The position of the first event published at or after `time`. */
+  positionAt(time: number): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.publishedAt(middle) < time) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private userReference(userIndex: number): JsonObject {
+    const { firstName, lastName } = this.users.nameOf(userIndex);
+    return {
+      id: this.users.ids.encode(userIndex),
+      type: 'User',
+      alternateId: this.users.loginOf(userIndex),
+      displayName: `${firstName} ${lastName}`,
+      detailEntry: null,
+    };
+  }
+
+  private targets(kind: string, userIndex: number, random: Random): JsonObject[] {
+    const targets: JsonObject[] = [];
+    if (kind === 'user' || kind === 'group') targets.push(this.userReference(userIndex));
+    if (kind === 'group' && this.groups.length > 0) {
+      const group = random.pick(this.groups);
+      targets.push({
+        id: group.id,
+        type: 'UserGroup',
+        alternateId: 'unknown',
+        displayName: group.name,
+        detailEntry: null,
+      });
+    }
+    if (kind === 'app' && this.apps.length > 0) {
+      const app = random.pick(this.apps);
+      targets.push({
+        id: app.id,
+        type: 'AppInstance',
+        alternateId: app.label,
+        displayName: app.label,
+        detailEntry: null,
+      });
+    }
+    return targets;
+  }
+
+  /** The LogEvent at `position`. */
+  event(position: number): JsonObject {
+    const random = new Random(this.seed, 'log.event', position);
+    const kind = random.weighted(EVENT_KINDS);
+    const result = random.weighted(kind.outcomes);
+    const userIndex = random.integer(0, this.users.count - 1);
+    const system = kind.actor === 'system';
+    const failed = result === 'FAILURE' || result === 'DENY';
+    const place = PLACES[random.integer(0, PLACES.length - 1)]!;
+    const ipAddress = [
+      random.integer(11, 220),
+      random.integer(0, 255),
+      random.integer(0, 255),
+      random.integer(1, 254),
+    ].join('.');
+    const geographicalContext = {
+      city: place.city,
+      state: place.state ?? null,
+      country: place.countryCode,
+      postalCode: place.zipCode ?? null,
+      geolocation: { lat: random.integer(-60, 70), lon: random.integer(-170, 170) },
+    };
+    return {
+      uuid: seededUuid(this.seed, hashLabel('log.uuid'), position),
+      published: new Date(this.publishedAt(position)).toISOString(),
+      eventType: kind.eventType,
+      // The spec types `version` as a string, yet Okta's own example holds the number 0.
+      version: random.chance(0.1) ? 0 : '0',
+      severity: failed || system ? 'WARN' : 'INFO',
+      legacyEventType: kind.legacyEventType ?? null,
+      displayMessage: kind.displayMessage,
+      actor: system ? SYSTEM_ACTOR : this.userReference(kind.actor === 'admin' ? 0 : userIndex),
+      client: system
+        ? { userAgent: null, zone: null, device: null, id: null, ipAddress: null, geographicalContext: null }
+        : {
+            userAgent: random.pick(USER_AGENTS),
+            zone: 'null',
+            device: 'Computer',
+            id: null,
+            ipAddress,
+            geographicalContext,
+          },
+      authenticationContext: {
+        authenticationProvider: null,
+        credentialProvider: null,
+        credentialType: null,
+        issuer: null,
+        interface: null,
+        authenticationStep: 0,
+        externalSessionId: system ? null : `idx${hexHash(22, this.seed, position, 2)}`,
+      },
+      outcome: { result, reason: failed ? random.pick(FAILURE_REASONS) : null },
+      securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
+      debugContext: {
+        debugData: { requestId: hexHash(32, this.seed, position, 3), requestUri: '/api/v1/authn' },
+      },
+      transaction: { type: system ? 'JOB' : 'WEB', id: hexHash(32, this.seed, position, 1), detail: {} },
+      request: {
+        ipChain: system ? [] : [{ ip: ipAddress, geographicalContext, version: 'V4', source: null }],
+      },
+      target: this.targets(kind.target, userIndex, random),
+    };
+  }
+}

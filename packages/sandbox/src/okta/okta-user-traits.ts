@@ -1,0 +1,126 @@
+import { createIdCodec, type IdCodec } from '../records.js';
+import { Random } from '../random.js';
+import { DEPARTMENTS, USER_TYPES } from '../vocabulary/organization.js';
+import { asciiSlug, FIRST_NAMES, LAST_NAMES } from '../vocabulary/people.js';
+import { PLACES } from '../vocabulary/places.js';
+
+/** The eight values of Okta's `User.status`. */
+export const OKTA_USER_STATUSES = [
+  'ACTIVE',
+  'STAGED',
+  'PROVISIONED',
+  'RECOVERY',
+  'PASSWORD_EXPIRED',
+  'LOCKED_OUT',
+  'SUSPENDED',
+  'DEPROVISIONED',
+] as const;
+export type OktaUserStatus = (typeof OKTA_USER_STATUSES)[number];
+
+const STATUS_WEIGHTS: readonly (readonly [OktaUserStatus, number])[] = [
+  ['ACTIVE', 70],
+  ['STAGED', 3],
+  ['PROVISIONED', 5],
+  ['RECOVERY', 2],
+  ['PASSWORD_EXPIRED', 3],
+  ['LOCKED_OUT', 3],
+  ['SUSPENDED', 6],
+  ['DEPROVISIONED', 8],
+];
+
+/** Users 1 to 8 take the eight statuses in order, so even a tiny tenant shows every status. */
+const SHOWCASE_STATUS_END = 1 + OKTA_USER_STATUSES.length;
+/** Users 9 to 11 live at place 0, written three different ways. */
+const SHOWCASE_PLACE_START = SHOWCASE_STATUS_END;
+
+/** Seeded users are created in this period, independently of the wall clock, for determinism. */
+export const DATA_START = Date.UTC(2016, 0, 4);
+export const DATA_END = Date.UTC(2025, 9, 1);
+
+/** Where a user's address points: a {@link PLACES} index and the spelling variant used. */
+export interface PlaceChoice {
+  place: number;
+  variant: number;
+}
+
+/**
+ * The cheap, independent traits of seeded users. Each trait comes from its own random stream
+ * keyed by the user index, so questions such as "is user i deprovisioned?" or "where does user
+ * i work?" never build the whole user, and scanning a million users for counts stays fast.
+ * User 0 is the administrator behind the API token.
+ */
+export class OktaUserTraits {
+  /** Encodes user indexes as `00u...` ids and back. */
+  readonly ids: IdCodec;
+
+  constructor(
+    protected readonly seed: number,
+    readonly count: number,
+    protected readonly emailDomain: string,
+  ) {
+    this.ids = createIdCodec(seed, '00u', count);
+  }
+
+  statusOf(index: number): OktaUserStatus {
+    if (index === 0) return 'ACTIVE';
+    if (index < SHOWCASE_STATUS_END) return OKTA_USER_STATUSES[index - 1]!;
+    return new Random(this.seed, 'user.status', index).weighted(STATUS_WEIGHTS);
+  }
+
+  /** Index into {@link DEPARTMENTS}, or -1 for a user without a department. */
+  departmentOf(index: number): number {
+    if (index === 0) return DEPARTMENTS.findIndex((department) => department.name === 'IT');
+    const random = new Random(this.seed, 'user.department', index);
+    return random.chance(0.06) ? -1 : random.integer(0, DEPARTMENTS.length - 1);
+  }
+
+  userTypeOf(index: number): string | undefined {
+    if (index === 0) return 'Employee';
+    return new Random(this.seed, 'user.type', index).weighted(USER_TYPES);
+  }
+
+  /** The place a user's address fields describe; undefined for users without an address. */
+  placeOf(index: number): PlaceChoice | undefined {
+    if (index >= SHOWCASE_PLACE_START && index < SHOWCASE_PLACE_START + 3) {
+      return { place: 0, variant: index - SHOWCASE_PLACE_START };
+    }
+    const random = new Random(this.seed, 'user.place', index);
+    if (random.chance(0.15)) return undefined;
+    const place = random.integer(0, PLACES.length - 1);
+    return {
+      place,
+      variant: random.weighted([
+        [0, 70],
+        [1, 15],
+        [2, 15],
+      ] as const),
+    };
+  }
+
+  /** The manager's index: a tree with fan-out 8, and about one user in ten without manager. */
+  managerOf(index: number): number | undefined {
+    if (index === 0 || new Random(this.seed, 'user.manager', index).chance(0.1)) return undefined;
+    return Math.floor((index - 1) / 8);
+  }
+
+  nameOf(index: number): { firstName: string; lastName: string } {
+    const random = new Random(this.seed, 'user.name', index);
+    return { firstName: random.pick(FIRST_NAMES), lastName: random.pick(LAST_NAMES) };
+  }
+
+  /** The login and primary e-mail; the index suffix keeps every address unique. */
+  loginOf(index: number): string {
+    const { firstName, lastName } = this.nameOf(index);
+    return `${asciiSlug(firstName)}.${asciiSlug(lastName)}${index}@${this.emailDomain}`;
+  }
+
+  /** The index behind an id or a login (Okta accepts both in `/users/{idOrLogin}`). */
+  indexOf(idOrLogin: string): number | undefined {
+    const byId = this.ids.decode(idOrLogin);
+    if (byId !== undefined) return byId;
+    const match = /(\d+)@/.exec(idOrLogin);
+    if (!match) return undefined;
+    const index = Number(match[1]);
+    return index < this.count && this.loginOf(index) === idOrLogin.toLowerCase() ? index : undefined;
+  }
+}
