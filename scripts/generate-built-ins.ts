@@ -8,7 +8,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 async function filesBelow(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? filesBelow(join(directory, entry.name)) : [join(directory, entry.name)])),
+    entries.map((entry) =>
+      entry.isDirectory() ? filesBelow(join(directory, entry.name)) : [join(directory, entry.name)],
+    ),
   );
   return nested.flat();
 }
@@ -30,8 +32,11 @@ export async function generateBuiltIns(): Promise<GeneratedFile[]> {
     const yaml = await readFile(join(folder, 'provider.yaml'), 'utf8').catch(() => undefined);
     if (yaml === undefined) continue;
     const files: Record<string, string> = { 'provider.yaml': yaml };
-    const mappings = (await filesBelow(join(folder, 'mappings'))).filter((file) => file.endsWith('.jsonata')).sort();
-    for (const file of mappings) files[relative(folder, file).split('\\').join('/')] = await readFile(file, 'utf8');
+    const mappings = (await filesBelow(join(folder, 'mappings')))
+      .filter((file) => file.endsWith('.jsonata'))
+      .sort();
+    for (const file of mappings)
+      files[relative(folder, file).split('\\').join('/')] = await readFile(file, 'utf8');
     providers[id] = files;
   }
   const content = `${generatedHeader('providers/*/provider.yaml and mappings')}

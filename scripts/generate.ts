@@ -2,11 +2,11 @@
  * Writes every generated file of the repository, or with `--check` fails when one has drifted
  * from its source. Each generator returns the files it owns; none writes by itself.
  */
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GeneratedFile } from './generated-file.ts';
 import { generateProviderSchema } from './generate-provider-schema.ts';
+import type { GeneratedFile } from './generated-file.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     }
   }
   if (drifted.length > 0) {
-    console.error(`Generated files are out of date; run \`pnpm generate\` and commit:\n  ${drifted.join('\n  ')}`);
+    console.error(
+      `Generated files are out of date; run \`pnpm generate\` and commit:\n  ${drifted.join('\n  ')}`,
+    );
     process.exitCode = 1;
   } else if (check) {
     console.log('generated files are up to date');

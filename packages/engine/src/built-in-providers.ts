@@ -9,6 +9,8 @@ let compiled: CompiledProvider[] | undefined;
  * use (definitions are immutable, so every engine can share them).
  */
 export function builtInProviders(): CompiledProvider[] {
-  compiled ??= Object.entries(BUILT_IN_PROVIDER_FILES).map(([id, files]) => loadDefinitionFromFiles(id, files));
+  compiled ??= Object.entries(BUILT_IN_PROVIDER_FILES).map(([id, files]) =>
+    loadDefinitionFromFiles(id, files),
+  );
   return compiled;
 }

@@ -1,7 +1,8 @@
 import { Agent, type Dispatcher } from 'undici';
-import { authFields, secretCredentialValues, validateAuthCredentials } from './auth/auth-fields.js';
 import { redactSecrets } from './auth/auth-errors.js';
+import { authFields, secretCredentialValues, validateAuthCredentials } from './auth/auth-fields.js';
 import { createAuthStrategy } from './auth/create-auth-strategy.js';
+import { builtInProviders } from './built-in-providers.js';
 import { Connection } from './connection/connection.js';
 import { resolveBaseUrl } from './connection/resolve-base-url.js';
 import { resolveParams } from './connection/resolve-params.js';
@@ -12,7 +13,6 @@ import { parseTemplate, renderTemplate, type Template } from './definition/templ
 import { EngineError } from './errors/engine-error.js';
 import { HttpClient } from './http/http-client.js';
 import { RateLimiter } from './http/rate-limiter.js';
-import { builtInProviders } from './built-in-providers.js';
 import type { ConnectOptions, EngineOptions, ProviderDefinition, ProviderSummary } from './public-types.js';
 import { createUnifiedValidator, type UnifiedValidator } from './validation/unified-validator.js';
 
@@ -38,7 +38,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const validator: UnifiedValidator = createUnifiedValidator();
   const add = (provider: CompiledProvider) => {
     if (registry.has(provider.id) && options.providers) {
-      throw new EngineError('duplicate_provider', `two definitions have the id ${provider.id}`, { provider: provider.id, operation: 'load' });
+      throw new EngineError('duplicate_provider', `two definitions have the id ${provider.id}`, {
+        provider: provider.id,
+        operation: 'load',
+      });
     }
     registry.set(provider.id, provider);
   };
@@ -63,32 +66,46 @@ export function createEngine(options: EngineOptions = {}): Engine {
     connect(providerId, connectOptions) {
       const provider = registry.get(providerId);
       if (!provider) {
-        throw new EngineError('unknown_provider', `no provider ${providerId}; known: ${[...registry.keys()].join(', ')}`, {
-          operation: 'connect',
-        });
+        throw new EngineError(
+          'unknown_provider',
+          `no provider ${providerId}; known: ${[...registry.keys()].join(', ')}`,
+          {
+            operation: 'connect',
+          },
+        );
       }
       const params = resolveParams(provider, connectOptions.params);
       const { method: methodId, ...credentials } = connectOptions.auth ?? ({} as ConnectOptions['auth']);
       const method = provider.auth.get(methodId);
       const context = { provider: provider.id, operation: 'connect' };
       if (!method) {
-        throw new EngineError('invalid_auth', `unknown auth method ${String(methodId)}; expected ${[...provider.auth.keys()].join(', ')}`, context);
+        throw new EngineError(
+          'invalid_auth',
+          `unknown auth method ${String(methodId)}; expected ${[...provider.auth.keys()].join(', ')}`,
+          context,
+        );
       }
       const problems = validateAuthCredentials(method, credentials);
-      if (problems.length > 0) throw new EngineError('invalid_auth', `invalid credentials for ${method.id}`, { ...context, problems });
+      if (problems.length > 0)
+        throw new EngineError('invalid_auth', `invalid credentials for ${method.id}`, {
+          ...context,
+          problems,
+        });
       const baseUrl = resolveBaseUrl(provider, params, connectOptions.baseUrl);
       const secretValues = secretCredentialValues(method, credentials as Record<string, string>);
       const auth = createAuthStrategy(method, credentials as Record<string, string>, {
         provider: provider.id,
         baseUrl,
         dispatcher: dispatcher(),
-        render: (template) => renderTemplate(parseTemplateCached(template), { params, auth: credentials }) ?? '',
+        render: (template) =>
+          renderTemplate(parseTemplateCached(template), { params, auth: credentials }) ?? '',
         onTokenRefresh: connectOptions.onTokenRefresh,
         timeoutMs: timeouts.headersMs,
       });
       const redact = (text: string) => redactSecrets(text, [...secretValues, ...auth.secrets()]);
       const defaultHeaders: Record<string, string> = {};
-      for (const [name, template] of provider.headers) defaultHeaders[name] = renderTemplate(template, { params }) ?? '';
+      for (const [name, template] of provider.headers)
+        defaultHeaders[name] = renderTemplate(template, { params }) ?? '';
       const http = new HttpClient({
         provider,
         dispatcher: dispatcher(),
@@ -98,7 +115,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
         timeouts: { headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
         redact,
       });
-      return new Connection({ provider, params, baseUrl, authMethod: method.id, http, validator, validation: options.validate ?? 'strict', cursors, onWarning });
+      return new Connection({
+        provider,
+        params,
+        baseUrl,
+        authMethod: method.id,
+        http,
+        validator,
+        validation: options.validate ?? 'strict',
+        cursors,
+        onWarning,
+      });
     },
   };
 }
@@ -115,16 +142,29 @@ function parseTemplateCached(source: string) {
 
 function summarise(provider: ProviderDefinition): ProviderSummary {
   const models: Record<string, string[]> = {};
-  for (const resource of provider.resources.values()) (models[resource.model] ??= []).push(resource.resource);
+  for (const resource of provider.resources.values()) {
+    models[resource.model] ??= [];
+    models[resource.model]!.push(resource.resource);
+  }
   return {
     id: provider.id,
     name: provider.name,
     models,
-    auth: [...provider.auth.values()].map((method) => ({ id: method.id, kind: method.kind, label: method.label, fields: authFields(method) })),
+    auth: [...provider.auth.values()].map((method) => ({
+      id: method.id,
+      kind: method.kind,
+      label: method.label,
+      fields: authFields(method),
+    })),
     params: Object.fromEntries(
       [...provider.params.values()].map((param) => [
         param.name,
-        { required: param.required, enum: param.enum, default: param.default, description: param.description },
+        {
+          required: param.required,
+          enum: param.enum,
+          default: param.default,
+          description: param.description,
+        },
       ]),
     ),
   };

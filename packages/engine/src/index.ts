@@ -1,11 +1,12 @@
 export type { AuthChallenge, RefreshedTokens } from './auth/auth-strategy.js';
 export { Connection } from './connection/connection.js';
-export { providerDefinitionSchema } from './definition/schema.js';
-export type { ProviderDefinitionInput } from './definition/schema.js';
 export { loadProviderDefinition } from './definition/provider-source.js';
+export type { ProviderDefinitionInput } from './definition/schema.js';
+export { providerDefinitionSchema } from './definition/schema.js';
 export { createEngine, type Engine } from './engine.js';
 export { EngineError, type EngineErrorContext, type Problem } from './errors/engine-error.js';
-export { ERROR_CODES, type EngineErrorCode } from './errors/error-codes.js';
+export { type EngineErrorCode, ERROR_CODES } from './errors/error-codes.js';
+export { COMMON_SCHEMA, UNIFIED_SCHEMAS } from './generated/unified-schemas.js';
 export type {
   Common,
   Hris,
@@ -16,7 +17,6 @@ export type {
   UnifiedResource,
   UserDirectory,
 } from './generated/unified-types.js';
-export { UNIFIED_SCHEMAS } from './generated/unified-schemas.js';
 export { MAPPING_HELPERS } from './mapping/jsonata-helpers.js';
 export type { ValidationMode } from './operations/runtime.js';
 export type {
@@ -32,4 +32,8 @@ export type {
   ProxyResponse,
   RecordOf,
 } from './public-types.js';
-export { createUnifiedValidator, type UnifiedValidator } from './validation/unified-validator.js';
+export {
+  createUnifiedValidator,
+  type UnifiedResourceId,
+  type UnifiedValidator,
+} from './validation/unified-validator.js';

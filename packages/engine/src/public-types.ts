@@ -89,9 +89,25 @@ export interface ProviderSummary {
   id: string;
   name: string;
   models: Record<string, string[]>;
-  auth: Array<{ id: string; kind: string; label?: string | undefined; fields: Record<string, { secret: boolean; required: boolean; description?: string | undefined }> }>;
-  params: Record<string, { required: boolean; enum?: readonly string[] | undefined; default?: string | undefined; description?: string | undefined }>;
+  auth: Array<{
+    id: string;
+    kind: string;
+    label?: string | undefined;
+    fields: Record<string, { secret: boolean; required: boolean; description?: string | undefined }>;
+  }>;
+  params: Record<
+    string,
+    {
+      required: boolean;
+      enum?: readonly string[] | undefined;
+      default?: string | undefined;
+      description?: string | undefined;
+    }
+  >;
 }
 
 /** The record type of a model/resource pair. */
-export type RecordOf<Model extends UnifiedModel, Resource extends UnifiedResource<Model>> = UnifiedRecord<Model, Resource>;
+export type RecordOf<Model extends UnifiedModel, Resource extends UnifiedResource<Model>> = UnifiedRecord<
+  Model,
+  Resource
+>;

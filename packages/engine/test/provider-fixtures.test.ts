@@ -31,8 +31,18 @@ describe.each(providerIds)('%s', (id) => {
   });
 
   const fixturesDirectory = join(folder, 'fixtures');
-  const fixtureFiles = existsSync(fixturesDirectory) ? readdirSync(fixturesDirectory).filter((name) => name.endsWith('.json')).sort() : [];
-  const fixtures = fixtureFiles.map((file) => [file.replace(/\.json$/, ''), JSON.parse(readFileSync(join(fixturesDirectory, file), 'utf8')) as Fixture] as const);
+  const fixtureFiles = existsSync(fixturesDirectory)
+    ? readdirSync(fixturesDirectory)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
+  const fixtures = fixtureFiles.map(
+    (file) =>
+      [
+        file.replace(/\.json$/, ''),
+        JSON.parse(readFileSync(join(fixturesDirectory, file), 'utf8')) as Fixture,
+      ] as const,
+  );
 
   it.skipIf(loadError !== undefined)('is a complete provider folder', () => {
     expect(provider.id).toBe(id);
@@ -45,6 +55,8 @@ describe.each(providerIds)('%s', (id) => {
   it.skipIf(loadError !== undefined).each(fixtures)('%s', async (name, fixture) => {
     const { output, mismatches } = await runFixture(provider, fixture);
     expect(mismatches).toEqual([]);
-    await expect(`${JSON.stringify(output, null, 2)}\n`).toMatchFileSnapshot(join(folder, '__snapshots__', `${name}.snap.json`));
+    await expect(`${JSON.stringify(output, null, 2)}\n`).toMatchFileSnapshot(
+      join(folder, '__snapshots__', `${name}.snap.json`),
+    );
   });
 });

@@ -7,7 +7,7 @@ import { type DpopMode, resolveTokenUrl, TokenEndpoint } from './token-endpoint.
 import { headerValue } from './token-http.js';
 
 /** `WWW-Authenticate: DPoP ... error="use_dpop_nonce"`, among possibly several challenges. */
-const DPOP_NONCE_CHALLENGE = /(?:^|,)\s*DPoP\b[^]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
+const DPOP_NONCE_CHALLENGE = /(?:^|,)\s*DPoP\b[\s\S]*?\berror\s*=\s*"?use_dpop_nonce\b/i;
 
 /** What both OAuth kinds share: the token endpoint, its client authentication and the DPoP key. */
 export interface OAuthParts {

@@ -8,7 +8,14 @@ import { type ListState, listResource } from '../operations/list-resource.js';
 import { proxyRequest } from '../operations/proxy-request.js';
 import type { RawResourcePage } from '../operations/raw-reader.js';
 import type { ConnectionRuntime } from '../operations/runtime.js';
-import type { GetOptions, ListOptions, Page, ProxyRequest, ProxyResponse, RecordOf } from '../public-types.js';
+import type {
+  GetOptions,
+  ListOptions,
+  Page,
+  ProxyRequest,
+  ProxyResponse,
+  RecordOf,
+} from '../public-types.js';
 
 /**
  * A customer's account at one provider, as `engine.connect()` returns it. Reads any unified
@@ -43,7 +50,10 @@ export class Connection {
     const filters = normaliseFilters(this.provider, compiled, options.filter);
     const binding = this.binding(compiled, filters);
     const state = options.cursor
-      ? this.runtime.cursors.decode<ListState>(options.cursor, binding, { provider: this.provider, resource: compiled.key })
+      ? this.runtime.cursors.decode<ListState>(options.cursor, binding, {
+          provider: this.provider,
+          resource: compiled.key,
+        })
       : undefined;
     const page = await listResource(this.runtime, compiled, {
       limit: checkLimit(options.limit, this.provider, compiled.key),
@@ -69,7 +79,13 @@ export class Connection {
     const parentPages = new Map<string, RawResourcePage>();
     let state: ListState | undefined;
     do {
-      const page = await listResource(this.runtime, compiled, { limit, filters, remoteData: options.remoteData !== false, state, parentPages });
+      const page = await listResource(this.runtime, compiled, {
+        limit,
+        filters,
+        remoteData: options.remoteData !== false,
+        state,
+        parentPages,
+      });
       yield* page.records as RecordOf<Model, Resource>[];
       state = page.next ?? undefined;
     } while (state);
@@ -97,23 +113,41 @@ export class Connection {
     const context = { provider: this.provider, resource: `${model}/${resource}`, operation };
     if (!compiled) {
       const served = [...this.runtime.provider.resources.keys()].join(', ');
-      throw new EngineError('unsupported_resource', `${model}/${resource} is not served by ${this.provider}; it serves ${served}`, context);
+      throw new EngineError(
+        'unsupported_resource',
+        `${model}/${resource} is not served by ${this.provider}; it serves ${served}`,
+        context,
+      );
     }
     if (operation === 'list' && !compiled.list) {
-      throw new EngineError('unsupported_operation', `list is not supported${compiled.singleton ? '; use get' : ''}`, context);
+      throw new EngineError(
+        'unsupported_operation',
+        `list is not supported${compiled.singleton ? '; use get' : ''}`,
+        context,
+      );
     }
     return compiled;
   }
 
   private binding(resource: CompiledResource, filters: Record<string, unknown>): CursorBinding {
-    return { provider: this.provider, baseUrl: this.runtime.baseUrl.href, authMethod: this.runtime.authMethod, resource: resource.key, filter: filters };
+    return {
+      provider: this.provider,
+      baseUrl: this.runtime.baseUrl.href,
+      authMethod: this.runtime.authMethod,
+      resource: resource.key,
+      filter: filters,
+    };
   }
 }
 
 function checkLimit(limit: number | undefined, provider: string, resource: string): number | undefined {
   if (limit === undefined) return undefined;
   if (!Number.isInteger(limit) || limit < 1) {
-    throw new EngineError('invalid_request', `limit must be a positive whole number, got ${limit}`, { provider, resource, operation: 'list' });
+    throw new EngineError('invalid_request', `limit must be a positive whole number, got ${limit}`, {
+      provider,
+      resource,
+      operation: 'list',
+    });
   }
   return limit;
 }

@@ -6,12 +6,16 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** True for hosts that never leave this machine, where plain http is acceptable. */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost');
+  return (
+    LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost')
+  );
 }
 
 function hostAllowed(hostname: string, patterns: readonly string[]): boolean {
   return patterns.some((pattern) =>
-    pattern.startsWith('*.') ? hostname.endsWith(pattern.slice(1)) && hostname.length > pattern.length - 1 : hostname === pattern,
+    pattern.startsWith('*.')
+      ? hostname.endsWith(pattern.slice(1)) && hostname.length > pattern.length - 1
+      : hostname === pattern,
   );
 }
 
@@ -40,7 +44,11 @@ function normalise(url: URL): URL {
  * Built with `new URL` and checked: https only (plain http for loopback overrides), no
  * credentials, no query, and for templates a host the definition allows.
  */
-export function resolveBaseUrl(provider: CompiledProvider, params: Record<string, string>, override?: string): URL {
+export function resolveBaseUrl(
+  provider: CompiledProvider,
+  params: Record<string, string>,
+  override?: string,
+): URL {
   if (override !== undefined) {
     const url = parseUrl(provider, override, 'baseUrl');
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
@@ -62,9 +70,13 @@ export function resolveBaseUrl(provider: CompiledProvider, params: Record<string
   const expectedOrigin = `${url.protocol}//${url.host}`;
   // A value like `evil.example/x?` makes the template parse to another host or path: compare
   // the rendered text to the URL rebuilt from its parts, so nothing rides along unnoticed.
-  const unexpected = url.username || url.password || url.search || url.hash || !rendered.startsWith(expectedOrigin);
+  const unexpected =
+    url.username || url.password || url.search || url.hash || !rendered.startsWith(expectedOrigin);
   if (url.protocol !== 'https:' || unexpected || !hostAllowed(url.hostname, baseUrl.allowedHosts)) {
-    fail(provider, `the base URL host ${url.hostname} is not allowed; expected ${baseUrl.allowedHosts.join(' or ')}`);
+    fail(
+      provider,
+      `the base URL host ${url.hostname} is not allowed; expected ${baseUrl.allowedHosts.join(' or ')}`,
+    );
   }
   return normalise(url);
 }

@@ -5,14 +5,20 @@ import { EngineError, type Problem } from '../errors/engine-error.js';
  * Validates connection params against the definition (required, enum, pattern, default) before
  * any request, and returns them with defaults applied. Every problem is reported at once.
  */
-export function resolveParams(provider: CompiledProvider, given: Record<string, unknown> | undefined): Record<string, string> {
+export function resolveParams(
+  provider: CompiledProvider,
+  given: Record<string, unknown> | undefined,
+): Record<string, string> {
   const problems: Problem[] = [];
   const resolved: Record<string, string> = {};
   const input = given ?? {};
   for (const name of Object.keys(input)) {
     if (!provider.params.has(name)) {
       const known = [...provider.params.keys()];
-      problems.push({ path: `params.${name}`, message: `unknown param; expected ${known.length ? known.join(', ') : 'none'}` });
+      problems.push({
+        path: `params.${name}`,
+        message: `unknown param; expected ${known.length ? known.join(', ') : 'none'}`,
+      });
     }
   }
   for (const [name, param] of provider.params) {
@@ -20,7 +26,8 @@ export function resolveParams(provider: CompiledProvider, given: Record<string, 
     const raw = input[name];
     if (raw === undefined || raw === null || raw === '') {
       if (param.default !== undefined) resolved[name] = param.default;
-      else if (param.required) problems.push({ path, message: `required${param.hint ? `: ${param.hint}` : ''}` });
+      else if (param.required)
+        problems.push({ path, message: `required${param.hint ? `: ${param.hint}` : ''}` });
       continue;
     }
     if (typeof raw !== 'string') {
@@ -33,13 +40,20 @@ export function resolveParams(provider: CompiledProvider, given: Record<string, 
       continue;
     }
     if (param.pattern && !param.pattern.test(value)) {
-      problems.push({ path, message: `${JSON.stringify(value)} is not valid${param.hint ? `: ${param.hint}` : ''}` });
+      problems.push({
+        path,
+        message: `${JSON.stringify(value)} is not valid${param.hint ? `: ${param.hint}` : ''}`,
+      });
       continue;
     }
     resolved[name] = value;
   }
   if (problems.length > 0) {
-    throw new EngineError('invalid_params', 'invalid connection params', { provider: provider.id, operation: 'connect', problems });
+    throw new EngineError('invalid_params', 'invalid connection params', {
+      provider: provider.id,
+      operation: 'connect',
+      problems,
+    });
   }
   return resolved;
 }

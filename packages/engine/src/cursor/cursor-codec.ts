@@ -36,7 +36,11 @@ export class CursorCodec {
   }
 
   private sign(payload: string, binding: CursorBinding): Buffer {
-    return createHmac('sha256', this.key).update(canonical(binding)).update('\u0000').update(payload).digest();
+    return createHmac('sha256', this.key)
+      .update(canonical(binding))
+      .update('\u0000')
+      .update(payload)
+      .digest();
   }
 
   encode(state: unknown, binding: CursorBinding): string {

@@ -1,7 +1,7 @@
 import type { Problem } from '../errors/engine-error.js';
-import { checkTemplate, parseTemplate } from './template.js';
 import type { ProviderDefinition } from './schema.js';
 import type { ResourceDefinition, SourceDefinition } from './schema-resource.js';
+import { checkTemplate, parseTemplate } from './template.js';
 
 /** Checks a schema-valid definition for what a schema cannot express: references between parts. */
 export function checkDefinition(
@@ -43,8 +43,10 @@ function checkConnection(definition: ProviderDefinition, report: Report): void {
   }
   const baseUrl = definition.base_url;
   if (baseUrl.template !== undefined) {
-    if (baseUrl.by !== undefined || baseUrl.values !== undefined) report('base_url', 'use either template or by + values');
-    if (!baseUrl.allowed_hosts?.length) report('base_url.allowed_hosts', 'required with a template: the hosts it may resolve to');
+    if (baseUrl.by !== undefined || baseUrl.values !== undefined)
+      report('base_url', 'use either template or by + values');
+    if (!baseUrl.allowed_hosts?.length)
+      report('base_url.allowed_hosts', 'required with a template: the hosts it may resolve to');
     for (const message of checkTemplate(baseUrl.template)) report('base_url.template', message);
     for (const path of parseTemplate(baseUrl.template).paths) {
       const [root, name] = path.split('.');
@@ -83,14 +85,16 @@ function checkSources(
     const sourcePath = `${path}.${index}`;
     const remote = 'request' in source ? source.remote_filters : [];
     for (const name of remote) {
-      if (!(name in resource.filters)) report(`${sourcePath}.remote_filters`, `filter ${name} is not declared`);
+      if (!(name in resource.filters))
+        report(`${sourcePath}.remote_filters`, `filter ${name} is not declared`);
     }
     for (const [name, filter] of Object.entries(resource.filters)) {
       if (!remote.includes(name) && filter.local === undefined && !routedElsewhere.has(name)) {
         report(sourcePath, `filter ${name} is neither in remote_filters nor has a local predicate`);
       }
     }
-    const reference = 'request' in source ? source.fan_out?.parent : 'derive_from' in source ? source.derive_from : undefined;
+    const reference =
+      'request' in source ? source.fan_out?.parent : 'derive_from' in source ? source.derive_from : undefined;
     if (reference !== undefined) {
       const parent = definition.resources[reference];
       if (reference === key) report(sourcePath, 'a resource cannot read from itself');
@@ -114,11 +118,16 @@ function checkResource(
   if (!resource.list && !resource.get) report(path, 'a resource needs list, get, or both');
   if (resource.singleton && !resource.get) report(path, 'a singleton needs get');
   for (const [name, filter] of Object.entries(resource.filters)) {
-    if (filter.type === 'enum' && !filter.values?.length) report(`${path}.filters.${name}.values`, 'required for an enum filter');
+    if (filter.type === 'enum' && !filter.values?.length)
+      report(`${path}.filters.${name}.values`, 'required for an enum filter');
   }
   if (resource.list) {
     // A filter that alone selects a variant never reaches the default sources.
-    const routed = new Set((resource.list.variants ?? []).filter((variant) => variant.when.length === 1).map((variant) => variant.when[0]!));
+    const routed = new Set(
+      (resource.list.variants ?? [])
+        .filter((variant) => variant.when.length === 1)
+        .map((variant) => variant.when[0]!),
+    );
     checkSources(definition, key, resource, resource.list.sources, `${path}.list.sources`, report, routed);
     for (const [index, variant] of (resource.list.variants ?? []).entries()) {
       const variantPath = `${path}.list.variants.${index}`;

@@ -43,9 +43,16 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     return {
       method: definitionRequest.method,
       path: parseTemplate(definitionRequest.path),
-      query: Object.entries(definitionRequest.query ?? {}).map(([name, value]) => [name, parseTemplate(value)]),
+      query: Object.entries(definitionRequest.query ?? {}).map(([name, value]) => [
+        name,
+        parseTemplate(value),
+      ]),
       computedQuery: optional(SingleExpression, definitionRequest.computed_query, `${path}.computed_query`),
-      headers: Object.entries(definitionRequest.headers ?? {}).map(([name, value]) => [name, parseTemplate(value)]),
+      headers: Object.entries(definitionRequest.headers ?? {}).map(([name, value]) => [
+        name,
+        parseTemplate(value),
+      ]),
+      family: definitionRequest.rate_limit_family ?? definitionRequest.path,
     };
   }
 
@@ -71,9 +78,18 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       records: optional(SingleExpression, sourceDefinition.records, `${path}.records`),
       pagination: {
         definition: pagination,
-        nextUrl: 'next_url' in pagination ? compile(SingleExpression, pagination.next_url, `${path}.pagination.next_url`) : undefined,
-        cursor: 'cursor' in pagination ? compile(SingleExpression, pagination.cursor, `${path}.pagination.cursor`) : undefined,
-        total: 'total' in pagination ? optional(SingleExpression, pagination.total, `${path}.pagination.total`) : undefined,
+        nextUrl:
+          'next_url' in pagination
+            ? compile(SingleExpression, pagination.next_url, `${path}.pagination.next_url`)
+            : undefined,
+        cursor:
+          'cursor' in pagination
+            ? compile(SingleExpression, pagination.cursor, `${path}.pagination.cursor`)
+            : undefined,
+        total:
+          'total' in pagination
+            ? optional(SingleExpression, pagination.total, `${path}.pagination.total`)
+            : undefined,
       },
       mapping: compile(PageExpression, sourceDefinition.mapping, `${path}.mapping`),
       remoteFilters: new Set(sourceDefinition.remote_filters),
@@ -91,10 +107,12 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     const getDefinition = resourceDefinition.get;
     let get: CompiledGet | undefined;
     if (getDefinition) {
-      const mappingSource = getDefinition.mapping ?? (firstHttp && 'mapping' in firstHttp ? firstHttp.mapping : undefined);
+      const mappingSource =
+        getDefinition.mapping ?? (firstHttp && 'mapping' in firstHttp ? firstHttp.mapping : undefined);
       let idPattern: RegExp | undefined;
       try {
-        idPattern = getDefinition.id_pattern === undefined ? undefined : new RegExp(getDefinition.id_pattern, 'u');
+        idPattern =
+          getDefinition.id_pattern === undefined ? undefined : new RegExp(getDefinition.id_pattern, 'u');
       } catch {
         // Reported by checkDefinition.
       }
@@ -114,7 +132,11 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       filters: new Map(
         Object.entries(resourceDefinition.filters).map(([filterName, filter]) => [
           filterName,
-          { name: filterName, definition: filter, local: optional(PageExpression, filter.local, `${path}.filters.${filterName}.local`) },
+          {
+            name: filterName,
+            definition: filter,
+            local: optional(PageExpression, filter.local, `${path}.filters.${filterName}.local`),
+          },
         ]),
       ),
       list: list && {
@@ -154,7 +176,11 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     params,
     baseUrl:
       baseUrl.template !== undefined
-        ? { kind: 'template', template: parseTemplate(baseUrl.template), allowedHosts: baseUrl.allowed_hosts ?? [] }
+        ? {
+            kind: 'template',
+            template: parseTemplate(baseUrl.template),
+            allowedHosts: baseUrl.allowed_hosts ?? [],
+          }
         : { kind: 'table', by: baseUrl.by ?? '', values: baseUrl.values ?? {} },
     auth: new Map(definition.auth.map((method) => [method.id, method])),
     headers: Object.entries(definition.headers).map(([name, value]) => [name, parseTemplate(value)]),

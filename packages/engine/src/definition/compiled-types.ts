@@ -1,6 +1,6 @@
 import type { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
-import type { AuthMethodDefinition } from './schema-auth.js';
 import type { ProviderDefinition } from './schema.js';
+import type { AuthMethodDefinition } from './schema-auth.js';
 import type { PaginationDefinition } from './schema-pagination.js';
 import type { FilterDefinition } from './schema-resource.js';
 import type { Template } from './template.js';
@@ -12,6 +12,8 @@ export interface CompiledRequest {
   query: Array<[name: string, value: Template]>;
   computedQuery: SingleExpression | undefined;
   headers: Array<[name: string, value: Template]>;
+  /** Rate-limit family: requests of one family share one budget. */
+  family: string;
 }
 
 export interface CompiledPagination {
@@ -66,7 +68,9 @@ export interface CompiledResource {
   resource: string;
   singleton: boolean;
   filters: ReadonlyMap<string, CompiledFilter>;
-  list: { sources: CompiledSource[]; variants: Array<{ when: string[]; sources: CompiledSource[] }> } | undefined;
+  list:
+    | { sources: CompiledSource[]; variants: Array<{ when: string[]; sources: CompiledSource[] }> }
+    | undefined;
   get: CompiledGet | undefined;
 }
 

@@ -17,7 +17,9 @@ export function lineOf(
 ): number | undefined {
   if (!document || !lineCounter) return undefined;
   for (let length = path.length; length >= 0; length -= 1) {
-    const node = document.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
+    const node = document.getIn(path.slice(0, length), true) as
+      | { range?: [number, number, number] }
+      | undefined;
     if (node?.range) return lineCounter.linePos(node.range[0]).line;
   }
   return undefined;
@@ -31,7 +33,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
       return issue.input === undefined ? `required (${issue.expected})` : `expected ${issue.expected}`;
     case 'invalid_union':
       if ('discriminator' in issue && Array.isArray((issue as { options?: unknown[] }).options)) {
-        return `expected one of ${((issue as { options: unknown[] }).options).map(String).join(', ')}`;
+        return `expected one of ${(issue as { options: unknown[] }).options.map(String).join(', ')}`;
       }
       return issue.message;
     default:
@@ -60,11 +62,21 @@ export function problemsFromZod(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const keyPath = [...path, key];
-        problems.push({ path: formatPath(keyPath), message: 'unknown key', line: lineOf(document, lineCounter, keyPath) });
+        problems.push({
+          path: formatPath(keyPath),
+          message: 'unknown key',
+          line: lineOf(document, lineCounter, keyPath),
+        });
       }
       continue;
     }
-    problems.push({ path: formatPath(path), message: messageOf(issue), line: lineOf(document, lineCounter, path) });
+    problems.push({
+      path: formatPath(path),
+      message: messageOf(issue),
+      line: lineOf(document, lineCounter, path),
+    });
   }
-  return problems.map((problem) => (problem.line === undefined ? { path: problem.path, message: problem.message } : problem));
+  return problems.map((problem) =>
+    problem.line === undefined ? { path: problem.path, message: problem.message } : problem,
+  );
 }

@@ -9,7 +9,17 @@ import { providerDefinitionSchema } from './schema.js';
 
 const MAPPING_FILE = /^[\w./-]+\.jsonata$/;
 /** Keys whose string values are JSONata, and so may name a `.jsonata` file instead. */
-const JSONATA_KEYS = new Set(['mapping', 'records', 'computed_query', 'local', 'next_url', 'cursor', 'total', 'message', 'code']);
+const JSONATA_KEYS = new Set([
+  'mapping',
+  'records',
+  'computed_query',
+  'local',
+  'next_url',
+  'cursor',
+  'total',
+  'message',
+  'code',
+]);
 
 /** Where a definition's mapping files come from. */
 export interface DefinitionSource {
@@ -30,7 +40,8 @@ export function readDefinitionFile(path: string): DefinitionSource {
     origin: file,
     readFile: (relativePath) => {
       const target = normalize(join(directory, relativePath));
-      if (!target.startsWith(`${directory}${sep}`)) throw new Error('the file is outside the provider folder');
+      if (!target.startsWith(`${directory}${sep}`))
+        throw new Error('the file is outside the provider folder');
       return readFileSync(target, 'utf8');
     },
   };
@@ -47,11 +58,15 @@ export function loadDefinition(
   const lineCounter = new LineCounter();
   const document = parseDocument(source.text, { lineCounter, prettyErrors: false });
   const fail = (problems: Problem[], providerId?: string): never => {
-    throw new EngineError('invalid_definition', `invalid provider definition${source.origin ? ` ${source.origin}` : ''}`, {
-      provider: providerId,
-      operation: 'load',
-      problems,
-    });
+    throw new EngineError(
+      'invalid_definition',
+      `invalid provider definition${source.origin ? ` ${source.origin}` : ''}`,
+      {
+        provider: providerId,
+        operation: 'load',
+        problems,
+      },
+    );
   };
   if (document.errors.length > 0) {
     fail(
@@ -66,7 +81,8 @@ export function loadDefinition(
   const fileProblems: Problem[] = [];
   inlineMappingFiles(raw, [], source, fileProblems, (path) => lineOf(document, lineCounter, path));
   const parsed = providerDefinitionSchema.safeParse(raw);
-  const providerId = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
+  const providerId =
+    typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
   if (!parsed.success) {
     fail([...fileProblems, ...problemsFromZod(parsed.error.issues, document, lineCounter)], providerId);
   }
@@ -74,7 +90,9 @@ export function loadDefinition(
   const problems = [...fileProblems, ...checkDefinition(definition, isKnownResource)];
   const compiled = compileDefinition(definition, problems);
   const located = problems.map((problem) =>
-    problem.line === undefined ? { ...problem, ...lineField(lineOf(document, lineCounter, problem.path.split('.'))) } : problem,
+    problem.line === undefined
+      ? { ...problem, ...lineField(lineOf(document, lineCounter, problem.path.split('.'))) }
+      : problem,
   );
   if (located.length > 0) fail(located, definition.id);
   return compiled;
@@ -92,7 +110,8 @@ function inlineMappingFiles(
   locate: (path: Array<string | number>) => number | undefined,
 ): void {
   if (Array.isArray(node)) {
-    for (const [index, item] of node.entries()) inlineMappingFiles(item, [...path, index], source, problems, locate);
+    for (const [index, item] of node.entries())
+      inlineMappingFiles(item, [...path, index], source, problems, locate);
     return;
   }
   if (node === null || typeof node !== 'object') return;
@@ -102,7 +121,10 @@ function inlineMappingFiles(
     if (typeof value === 'string' && JSONATA_KEYS.has(key) && MAPPING_FILE.test(value.trim())) {
       const where = [...path, key];
       if (!source.readFile) {
-        problems.push({ path: where.join('.'), message: `cannot read ${value}: the definition was given as text; load it from its file` });
+        problems.push({
+          path: where.join('.'),
+          message: `cannot read ${value}: the definition was given as text; load it from its file`,
+        });
         continue;
       }
       try {

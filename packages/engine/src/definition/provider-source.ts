@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { isUnifiedResourceKey } from '../validation/unified-resources.js';
 import type { CompiledProvider } from './compiled-types.js';
 import { loadDefinition, readDefinitionFile } from './load-definition.js';
-import { isUnifiedResourceKey } from '../validation/unified-resources.js';
 
 /** True when the string looks like a path (a folder or a .yaml file) rather than YAML text. */
 function isPath(value: string): boolean {
@@ -18,7 +18,10 @@ export function loadProviderDefinition(pathOrYamlText: string): CompiledProvider
 }
 
 /** Loads a definition from in-memory files (`provider.yaml` and its mappings), as the bundled built-ins are. */
-export function loadDefinitionFromFiles(id: string, files: Readonly<Record<string, string>>): CompiledProvider {
+export function loadDefinitionFromFiles(
+  id: string,
+  files: Readonly<Record<string, string>>,
+): CompiledProvider {
   const text = files['provider.yaml'];
   if (text === undefined) throw new Error(`built-in provider ${id} has no provider.yaml`);
   return loadDefinition(

@@ -12,7 +12,9 @@ export const authFieldSchema = z
 const fields = z
   .record(identifier, authFieldSchema)
   .optional()
-  .meta({ description: 'Credential fields. OAuth kinds have fixed field names; declare them here to document them.' });
+  .meta({
+    description: 'Credential fields. OAuth kinds have fixed field names; declare them here to document them.',
+  });
 
 const common = {
   id: identifier.meta({ description: 'The method id passed as `auth.method` when connecting.' }),
@@ -26,20 +28,20 @@ const tokenUrl = template.meta({
   examples: ['/oauth2/v1/token'],
 });
 
-const dpop = z
-  .enum(['off', 'auto', 'required'])
-  .default('off')
-  .meta({
-    description:
-      'DPoP (RFC 9449) proof of possession: off; auto = only when the token endpoint asks for it; required = always.',
-  });
+const dpop = z.enum(['off', 'auto', 'required']).default('off').meta({
+  description:
+    'DPoP (RFC 9449) proof of possession: off; auto = only when the token endpoint asks for it; required = always.',
+});
 
 export const headerAuthSchema = z.strictObject({
   ...common,
   kind: z.literal('header'),
   headers: z
     .record(z.string(), template)
-    .meta({ description: 'Headers sent on every call.', examples: [{ Authorization: 'SSWS {{auth.token}}' }] }),
+    .meta({
+      description: 'Headers sent on every call.',
+      examples: [{ Authorization: 'SSWS {{auth.token}}' }],
+    }),
 });
 
 export const bearerAuthSchema = z.strictObject({

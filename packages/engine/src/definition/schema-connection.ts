@@ -11,29 +11,44 @@ export const identifier = z
  * `parent`, `id`, `id_parts` and `limit`. A path placeholder is URL-encoded; a query parameter
  * whose placeholder has no value is left out.
  */
-export const template = z.string().min(1).meta({
-  description:
-    'Text with {{ path }} placeholders read from params, auth, filter, parent, id, id_parts and limit.',
-  examples: ['https://{{params.domain}}', '/api/v1/users/{{id}}', 'SSWS {{auth.token}}'],
-});
+export const template = z
+  .string()
+  .min(1)
+  .meta({
+    description:
+      'Text with {{ path }} placeholders read from params, auth, filter, parent, id, id_parts and limit.',
+    examples: ['https://{{params.domain}}', '/api/v1/users/{{id}}', 'SSWS {{auth.token}}'],
+  });
 
 /** A JSONata expression, inline, or the path of a `.jsonata` file relative to the definition. */
-export const jsonataSource = z.string().min(1).meta({
-  description:
-    'A JSONata expression, or the path of a .jsonata file relative to provider.yaml (a value matching ^[\\w./-]+\\.jsonata$ is read as a file).',
-  examples: ['mappings/users.jsonata', '{ "id": id, "name": profile.name }'],
-});
+export const jsonataSource = z
+  .string()
+  .min(1)
+  .meta({
+    description:
+      'A JSONata expression, or the path of a .jsonata file relative to provider.yaml (a value matching ^[\\w./-]+\\.jsonata$ is read as a file).',
+    examples: ['mappings/users.jsonata', '{ "id": id, "name": profile.name }'],
+  });
 
 export const paramSchema = z
   .strictObject({
-    description: z.string().optional().meta({ description: 'What the customer enters, shown in errors and docs.' }),
-    required: z.boolean().optional().meta({ description: 'Whether the param must be given. Default: true unless a default is set.' }),
+    description: z
+      .string()
+      .optional()
+      .meta({ description: 'What the customer enters, shown in errors and docs.' }),
+    required: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Whether the param must be given. Default: true unless a default is set.' }),
     enum: z.array(z.string()).min(1).optional().meta({ description: 'The only accepted values.' }),
     pattern: z.string().optional().meta({ description: 'A regular expression the whole value must match.' }),
     hint: z
       .string()
       .optional()
-      .meta({ description: 'Told to the user when the value is rejected: what to enter instead.', examples: ['enter your org host such as acme.okta.com, without -admin'] }),
+      .meta({
+        description: 'Told to the user when the value is rejected: what to enter instead.',
+        examples: ['enter your org host such as acme.okta.com, without -admin'],
+      }),
     default: z.string().optional().meta({ description: 'Used when the param is not given.' }),
     examples: z.array(z.string()).optional().meta({ description: 'Example values for docs and editors.' }),
   })

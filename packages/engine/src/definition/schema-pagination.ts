@@ -3,7 +3,11 @@ import { jsonataSource } from './schema-connection.js';
 
 const pageSize = {
   limit_param: z.string().optional().meta({ description: 'Query parameter that carries the page size.' }),
-  max_limit: z.int().positive().optional().meta({ description: 'The largest page size the endpoint accepts.' }),
+  max_limit: z
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: 'The largest page size the endpoint accepts.' }),
   default_limit: z
     .int()
     .positive()
@@ -19,7 +23,9 @@ const stopRules = {
   stop_on_short_page: z
     .boolean()
     .optional()
-    .meta({ description: 'End the listing on a page smaller than the page size. Default: true for page and offset.' }),
+    .meta({
+      description: 'End the listing on a page smaller than the page size. Default: true for page and offset.',
+    }),
   max_pages: z
     .int()
     .positive()
@@ -29,32 +35,47 @@ const stopRules = {
 
 const totalPath = jsonataSource
   .optional()
-  .meta({ description: 'JSONata path to the total record count in the body; paging stops once it is reached.' });
+  .meta({
+    description: 'JSONata path to the total record count in the body; paging stops once it is reached.',
+  });
 
 export const paginationSchema = z
   .discriminatedUnion('type', [
     z.strictObject({
-      type: z.literal('link_header').meta({ description: 'RFC 8288 Link header; repeated and comma-joined forms.' }),
+      type: z
+        .literal('link_header')
+        .meta({ description: 'RFC 8288 Link header; repeated and comma-joined forms.' }),
       rel: z.string().default('next'),
       ...pageSize,
       ...stopRules,
     }),
     z.strictObject({
       type: z.literal('body_next_url').meta({ description: 'The next page URL is in the body.' }),
-      next_url: jsonataSource.meta({ description: 'JSONata path to the next URL.', examples: ['_links.next.href'] }),
+      next_url: jsonataSource.meta({
+        description: 'JSONata path to the next URL.',
+        examples: ['_links.next.href'],
+      }),
       ...pageSize,
       ...stopRules,
     }),
     z.strictObject({
-      type: z.literal('body_cursor').meta({ description: 'A cursor in the body is sent back as a query parameter.' }),
-      cursor: jsonataSource.meta({ description: 'JSONata path to the next cursor.', examples: ['meta.next_cursor'] }),
+      type: z
+        .literal('body_cursor')
+        .meta({ description: 'A cursor in the body is sent back as a query parameter.' }),
+      cursor: jsonataSource.meta({
+        description: 'JSONata path to the next cursor.',
+        examples: ['meta.next_cursor'],
+      }),
       cursor_param: z.string().meta({ description: 'Query parameter that carries the cursor.' }),
       ...pageSize,
       ...stopRules,
     }),
     z.strictObject({
       type: z.literal('page').meta({ description: 'Numbered pages.' }),
-      page_param: z.string().default('page').meta({ examples: ['page', 'page[number]'] }),
+      page_param: z
+        .string()
+        .default('page')
+        .meta({ examples: ['page', 'page[number]'] }),
       start: z.int().min(0).default(1).meta({ description: 'Number of the first page.' }),
       ...pageSize,
       total: totalPath,

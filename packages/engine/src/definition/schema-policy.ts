@@ -5,9 +5,18 @@ export const rateLimitSchema = z
   .strictObject({
     headers: z
       .strictObject({
-        limit: z.string().optional().meta({ examples: ['X-Rate-Limit-Limit'] }),
-        remaining: z.string().optional().meta({ examples: ['X-Rate-Limit-Remaining'] }),
-        reset: z.string().optional().meta({ examples: ['X-Rate-Limit-Reset'] }),
+        limit: z
+          .string()
+          .optional()
+          .meta({ examples: ['X-Rate-Limit-Limit'] }),
+        remaining: z
+          .string()
+          .optional()
+          .meta({ examples: ['X-Rate-Limit-Remaining'] }),
+        reset: z
+          .string()
+          .optional()
+          .meta({ examples: ['X-Rate-Limit-Reset'] }),
         reset_format: z
           .enum(['epoch_seconds', 'epoch_millis', 'seconds'])
           .default('epoch_seconds')
@@ -18,7 +27,11 @@ export const rateLimitSchema = z
       .meta({ description: 'Response headers that report the budget.' }),
     headroom: z
       .strictObject({
-        remaining_below: z.int().min(0).optional().meta({ description: 'Pause when fewer calls remain than this.' }),
+        remaining_below: z
+          .int()
+          .min(0)
+          .optional()
+          .meta({ description: 'Pause when fewer calls remain than this.' }),
         fraction: z
           .number()
           .min(0)
@@ -46,7 +59,12 @@ export const rateLimitSchema = z
 
 export const retrySchema = z
   .strictObject({
-    max_attempts: z.int().min(1).max(20).default(5).meta({ description: 'Attempts per request, the first included.' }),
+    max_attempts: z
+      .int()
+      .min(1)
+      .max(20)
+      .default(5)
+      .meta({ description: 'Attempts per request, the first included.' }),
     base_delay_ms: z.int().min(0).default(500),
     max_delay_ms: z.int().min(0).default(30_000),
     statuses: z
@@ -62,6 +80,8 @@ export const errorMappingSchema = z
       description: 'JSONata over the error body that yields a readable message.',
       examples: ['errorCode & ": " & errorSummary'],
     }),
-    code: jsonataSource.optional().meta({ description: "JSONata over the error body that yields the provider's code." }),
+    code: jsonataSource
+      .optional()
+      .meta({ description: "JSONata over the error body that yields the provider's code." }),
   })
   .meta({ description: 'How to read an error body.' });

@@ -11,7 +11,10 @@ export const resourceKey = z
 export const requestSchema = z
   .strictObject({
     method: z.enum(['GET', 'POST']).default('GET'),
-    path: template.meta({ description: 'Joined to the base URL (its path is kept).', examples: ['/api/v1/users'] }),
+    path: template.meta({
+      description: 'Joined to the base URL (its path is kept).',
+      examples: ['/api/v1/users'],
+    }),
     query: z
       .record(z.string(), template)
       .optional()
@@ -21,6 +24,11 @@ export const requestSchema = z
         'JSONata over { params, filter, limit, parent } returning an object of extra query parameters (undefined values are left out).',
     }),
     headers: z.record(z.string(), template).optional(),
+    rate_limit_family: z.string().min(1).optional().meta({
+      description:
+        'Requests sharing one rate limit (e.g. /members and /members/{{id}}) name the same family. Default: the path template.',
+      examples: ['members'],
+    }),
   })
   .meta({ description: 'The HTTP request of the first page.' });
 
@@ -51,16 +59,23 @@ export const httpSourceSchema = z
     request: requestSchema,
     records: jsonataSource
       .optional()
-      .meta({ description: 'JSONata path to the record array in the body. Default: the body itself.', examples: ['data'] }),
+      .meta({
+        description: 'JSONata path to the record array in the body. Default: the body itself.',
+        examples: ['data'],
+      }),
     pagination: paginationSchema.default({ type: 'none' }),
     ...mappingFields,
     remote_filters: z
       .array(identifier)
       .default([])
-      .meta({ description: 'Filters this request answers itself; other declared filters are applied by the engine.' }),
+      .meta({
+        description: 'Filters this request answers itself; other declared filters are applied by the engine.',
+      }),
     fan_out: z
       .strictObject({
-        parent: resourceKey.meta({ description: 'Resource whose raw records are iterated; each one is $parent.' }),
+        parent: resourceKey.meta({
+          description: 'Resource whose raw records are iterated; each one is $parent.',
+        }),
       })
       .optional()
       .meta({ description: 'Call this request once per record of another resource.' }),
@@ -70,7 +85,9 @@ export const httpSourceSchema = z
 export const staticSourceSchema = z
   .strictObject({
     static: z.array(z.record(z.string(), z.unknown())).meta({ description: 'Records declared in the file.' }),
-    mapping: jsonataSource.optional().meta({ description: 'Optional JSONata applied to each static record.' }),
+    mapping: jsonataSource
+      .optional()
+      .meta({ description: 'Optional JSONata applied to each static record.' }),
   })
   .meta({ description: 'Records declared in the definition.' });
 
@@ -94,7 +111,10 @@ export const listSchema = z
     variants: z
       .array(
         z.strictObject({
-          when: z.array(identifier).min(1).meta({ description: 'Used when every one of these filters is given.' }),
+          when: z
+            .array(identifier)
+            .min(1)
+            .meta({ description: 'Used when every one of these filters is given.' }),
           sources,
         }),
       )
@@ -108,18 +128,27 @@ export const getSchema = z
     request: requestSchema.optional(),
     records: jsonataSource.optional().meta({ description: 'JSONata path to the record in the body.' }),
     mapping: jsonataSource.optional().meta({ description: "Default: the list's first HTTP source mapping." }),
-    id_pattern: z.string().optional().meta({
-      description: 'Regular expression with named groups that splits the id; groups are {{id_parts.name}}.',
-      examples: ['^(?<app_id>[^:]+):(?<user_id>.+)$'],
-    }),
-    from_list: z.boolean().optional().meta({ description: 'Find the record by id in the listing instead of a request.' }),
+    id_pattern: z
+      .string()
+      .optional()
+      .meta({
+        description: 'Regular expression with named groups that splits the id; groups are {{id_parts.name}}.',
+        examples: ['^(?<app_id>[^:]+):(?<user_id>.+)$'],
+      }),
+    from_list: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Find the record by id in the listing instead of a request.' }),
   })
   .meta({ description: 'How to fetch one record by id (or the singleton).' });
 
 export const resourceSchema = z
   .strictObject({
     description: z.string().optional(),
-    singleton: z.boolean().optional().meta({ description: 'The resource is one record fetched with get and no id (e.g. me).' }),
+    singleton: z
+      .boolean()
+      .optional()
+      .meta({ description: 'The resource is one record fetched with get and no id (e.g. me).' }),
     filters: z.record(identifier, filterSchema).default({}),
     list: listSchema.optional(),
     get: getSchema.optional(),

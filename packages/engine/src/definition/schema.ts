@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authMethodSchema } from './schema-auth.js';
-import { baseUrlSchema, paramSchema, identifier, template } from './schema-connection.js';
+import { baseUrlSchema, identifier, paramSchema, template } from './schema-connection.js';
 import { errorMappingSchema, rateLimitSchema, retrySchema } from './schema-policy.js';
 import { resourceKey, resourceSchema } from './schema-resource.js';
 
@@ -12,10 +12,16 @@ export const providerDefinitionSchema = z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/, 'expected kebab-case, the name of the provider folder')
       .meta({ description: 'Provider id; equals the folder name.', examples: ['okta'] }),
-    name: z.string().min(1).meta({ description: 'Display name.', examples: ['Okta'] }),
+    name: z
+      .string()
+      .min(1)
+      .meta({ description: 'Display name.', examples: ['Okta'] }),
     description: z.string().optional(),
     docs_url: z.url().optional().meta({ description: "The provider's API documentation." }),
-    params: z.record(identifier, paramSchema).default({}).meta({ description: 'What the connecting customer supplies.' }),
+    params: z
+      .record(identifier, paramSchema)
+      .default({})
+      .meta({ description: 'What the connecting customer supplies.' }),
     base_url: baseUrlSchema,
     auth: z.array(authMethodSchema).min(1).meta({ description: 'Ways to authenticate.' }),
     headers: z
@@ -23,9 +29,16 @@ export const providerDefinitionSchema = z
       .default({ Accept: 'application/json' })
       .meta({ description: 'Headers sent on every request.' }),
     rate_limit: rateLimitSchema.default({ max_wait_seconds: 120, rate_limited_statuses: [429] }),
-    retry: retrySchema.default({ max_attempts: 5, base_delay_ms: 500, max_delay_ms: 30_000, statuses: [429, 500, 502, 503, 504] }),
+    retry: retrySchema.default({
+      max_attempts: 5,
+      base_delay_ms: 500,
+      max_delay_ms: 30_000,
+      statuses: [429, 500, 502, 503, 504],
+    }),
     errors: errorMappingSchema.optional(),
-    resources: z.record(resourceKey, resourceSchema).meta({ description: 'Unified resources served, by model/resource.' }),
+    resources: z
+      .record(resourceKey, resourceSchema)
+      .meta({ description: 'Unified resources served, by model/resource.' }),
   })
   .meta({
     title: 'Provider definition',

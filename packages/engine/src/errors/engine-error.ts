@@ -1,4 +1,4 @@
-import { ERROR_CODES, type EngineErrorCode } from './error-codes.js';
+import { type EngineErrorCode, ERROR_CODES } from './error-codes.js';
 
 const MARKER = Symbol.for('@org/engine.error');
 
@@ -46,10 +46,14 @@ export class EngineError extends Error {
   readonly recordId: string | undefined;
   readonly problems: Problem[];
   readonly providerCode: string | undefined;
-  private readonly [MARKER] = true;
+  /** Marks engine errors across package copies; see {@link EngineError.isInstance}. */
+  readonly [MARKER]: true = true;
 
   constructor(code: EngineErrorCode, message: string, context: EngineErrorContext = {}) {
-    super(formatMessage(message, context), context.cause === undefined ? undefined : { cause: context.cause });
+    super(
+      formatMessage(message, context),
+      context.cause === undefined ? undefined : { cause: context.cause },
+    );
     this.code = code;
     this.provider = context.provider;
     this.resource = context.resource;

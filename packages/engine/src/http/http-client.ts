@@ -1,4 +1,4 @@
-import { type Dispatcher, errors as undiciErrors, request } from 'undici';
+import { type Dispatcher, request, errors as undiciErrors } from 'undici';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
@@ -95,18 +95,26 @@ export class HttpClient {
         }
       }
       if (status >= 300 && status < 400 && typeof headers.location === 'string') {
-        url = this.followRedirect(url, headers.location, outgoing, (redirects += 1));
+        redirects += 1;
+        url = this.followRedirect(url, headers.location, outgoing, redirects);
         attempt -= 1;
         continue;
       }
       if (policy.rate_limited_statuses.includes(status)) {
-        const wait = rateLimiter.resetDelay(policy, headers) ?? backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms);
+        const wait =
+          rateLimiter.resetDelay(policy, headers) ??
+          backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms);
         if (attempt < retry.max_attempts && wait <= policy.max_wait_seconds * 1000) {
           // A little jitter so many syncs waiting on one reset do not all fire at the same instant.
           await sleep(wait + Math.round(Math.random() * 250));
           continue;
         }
-      } else if (status >= 400 && idempotent && retry.statuses.includes(status) && attempt < retry.max_attempts) {
+      } else if (
+        status >= 400 &&
+        idempotent &&
+        retry.statuses.includes(status) &&
+        attempt < retry.max_attempts
+      ) {
         await sleep(backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms));
         continue;
       }
@@ -119,9 +127,17 @@ export class HttpClient {
 
   private followRedirect(current: URL, location: string, outgoing: OutgoingRequest, count: number): URL {
     const target = new URL(location, current);
-    const context = { provider: this.options.provider.id, resource: outgoing.context.resource, operation: outgoing.context.operation };
+    const context = {
+      provider: this.options.provider.id,
+      resource: outgoing.context.resource,
+      operation: outgoing.context.operation,
+    };
     if (target.origin !== current.origin) {
-      throw new EngineError('foreign_origin', `a redirect pointed at another origin (${target.host}); not followed`, context);
+      throw new EngineError(
+        'foreign_origin',
+        `a redirect pointed at another origin (${target.host}); not followed`,
+        context,
+      );
     }
     if (count > MAX_REDIRECTS) throw new EngineError('invalid_response', 'too many redirects', context);
     return target;
@@ -143,7 +159,13 @@ export class HttpClient {
       throw new EngineError(
         'invalid_response',
         `expected a JSON body, got ${type || 'no content type'} that does not parse (HTTP ${response.statusCode})`,
-        { provider: this.options.provider.id, resource: context.resource, operation: context.operation, status: response.statusCode, cause: error },
+        {
+          provider: this.options.provider.id,
+          resource: context.resource,
+          operation: context.operation,
+          status: response.statusCode,
+          cause: error,
+        },
       );
     }
   }
@@ -154,11 +176,15 @@ export class HttpClient {
       error instanceof undiciErrors.BodyTimeoutError ||
       error instanceof undiciErrors.ConnectTimeoutError;
     const message = this.options.redact(error instanceof Error ? error.message : String(error));
-    return new EngineError(isTimeout ? 'timeout' : 'network_error', isTimeout ? `timed out: ${message}` : `request failed: ${message}`, {
-      provider: this.options.provider.id,
-      resource: context.resource,
-      operation: context.operation,
-      cause: error,
-    });
+    return new EngineError(
+      isTimeout ? 'timeout' : 'network_error',
+      isTimeout ? `timed out: ${message}` : `request failed: ${message}`,
+      {
+        provider: this.options.provider.id,
+        resource: context.resource,
+        operation: context.operation,
+        cause: error,
+      },
+    );
   }
 }

@@ -69,7 +69,11 @@ export class RateLimiter {
     const state = this.bucket(key);
     const remaining = toNumber(header(headers, policy.headers?.remaining));
     const limit = toNumber(header(headers, policy.headers?.limit));
-    const delay = this.resetDelay({ ...policy, headers: policy.headers && { ...policy.headers, retry_after: '' } }, headers, now);
+    const delay = this.resetDelay(
+      { ...policy, headers: policy.headers && { ...policy.headers, retry_after: '' } },
+      headers,
+      now,
+    );
     if (remaining !== undefined) state.remaining = remaining;
     if (limit !== undefined) state.limit = limit;
     if (delay !== undefined) state.resetAt = now + delay;

@@ -19,7 +19,8 @@ function codeForStatus(status: number): EngineErrorCode {
 
 /** A message from common error fields when the definition maps none. */
 function genericMessage(body: unknown): string | undefined {
-  if (body === null || typeof body !== 'object') return typeof body === 'string' && body.length < 300 ? body : undefined;
+  if (body === null || typeof body !== 'object')
+    return typeof body === 'string' && body.length < 300 ? body : undefined;
   const record = body as Record<string, unknown>;
   for (const key of ['message', 'error_description', 'errorSummary', 'error', 'title', 'detail']) {
     const value = record[key];

@@ -38,7 +38,8 @@ export function compileWrapped(source: string, prefix = '', suffix = ''): jsonat
     return jsonata(`${prefix}${source}${suffix}`);
   } catch (error) {
     const failure = error as JsonataFailure;
-    const position = typeof failure.position === 'number' ? Math.max(0, failure.position - prefix.length) : undefined;
+    const position =
+      typeof failure.position === 'number' ? Math.max(0, failure.position - prefix.length) : undefined;
     throw new JsonataSyntaxError(describeFailure(failure, position), position);
   }
 }
@@ -60,7 +61,8 @@ export async function evaluate(
     return await expression.evaluate(input, { ...MAPPING_HELPERS, ...bindings });
   } catch (error) {
     const failure = error as JsonataFailure;
-    const position = typeof failure.position === 'number' ? Math.max(0, failure.position - positionOffset) : undefined;
+    const position =
+      typeof failure.position === 'number' ? Math.max(0, failure.position - positionOffset) : undefined;
     throw new JsonataEvaluationError(describeFailure(failure, position), undefined, position);
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { from as railsToIana } from 'rails-timezone';
+import railsTimezone from 'rails-timezone';
 import { RAILS_TIME_ZONE_SUPPLEMENT } from './rails-time-zones.js';
 
 /**
@@ -56,7 +56,7 @@ function isIanaZone(name: string): boolean {
 export function ianaTimezone(value: unknown): string | undefined {
   if (isEmpty(value) || typeof value !== 'string') return undefined;
   const name = value.trim();
-  const mapped = RAILS_TIME_ZONE_SUPPLEMENT[name] ?? railsToIana(name);
+  const mapped = RAILS_TIME_ZONE_SUPPLEMENT[name] ?? railsTimezone.from(name);
   if (mapped && isIanaZone(mapped)) return mapped;
   return isIanaZone(name) ? name : undefined;
 }

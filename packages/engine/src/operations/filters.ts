@@ -12,7 +12,11 @@ const DAY_MS = 86_400_000;
  * Checks the caller's filters against the resource's declarations: undeclared ones fail with
  * unsupported_filter, bad or out-of-range values with invalid_filter naming the limit.
  */
-export function normaliseFilters(provider: string, resource: CompiledResource, given: Record<string, unknown> | undefined): FilterValues {
+export function normaliseFilters(
+  provider: string,
+  resource: CompiledResource,
+  given: Record<string, unknown> | undefined,
+): FilterValues {
   const values: FilterValues = {};
   const context = { provider, resource: resource.key, operation: 'list' };
   for (const [name, raw] of Object.entries(given ?? {})) {
@@ -20,7 +24,11 @@ export function normaliseFilters(provider: string, resource: CompiledResource, g
     const filter = resource.filters.get(name);
     if (!filter) {
       const supported = [...resource.filters.keys()];
-      throw new EngineError('unsupported_filter', `filter ${name} is not supported; supported: ${supported.join(', ') || 'none'}`, context);
+      throw new EngineError(
+        'unsupported_filter',
+        `filter ${name} is not supported; supported: ${supported.join(', ') || 'none'}`,
+        context,
+      );
     }
     const invalid = (message: string): never => {
       throw new EngineError('invalid_filter', `filter ${name}: ${message}`, context);
@@ -44,7 +52,10 @@ export function normaliseFilters(provider: string, resource: CompiledResource, g
       } catch {
         invalid('expected an ISO-8601 date or time stamp');
       }
-      if (definition.max_age_days !== undefined && Date.parse(iso!) < Date.now() - definition.max_age_days * DAY_MS) {
+      if (
+        definition.max_age_days !== undefined &&
+        Date.parse(iso!) < Date.now() - definition.max_age_days * DAY_MS
+      ) {
         invalid(`the provider keeps at most ${definition.max_age_days} days; ${text} is older`);
       }
       values[name] = definition.type === 'date' ? iso!.slice(0, 10) : iso!;
@@ -58,7 +69,9 @@ export function normaliseFilters(provider: string, resource: CompiledResource, g
 /** The sources serving these filters: the first variant whose filters are all given, else the default. */
 export function chooseSources(resource: CompiledResource, filters: FilterValues): CompiledSource[] {
   const list = resource.list!;
-  const variant = list.variants.find((candidate) => candidate.when.every((name) => filters[name] !== undefined));
+  const variant = list.variants.find((candidate) =>
+    candidate.when.every((name) => filters[name] !== undefined),
+  );
   return variant ? variant.sources : list.sources;
 }
 

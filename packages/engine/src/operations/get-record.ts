@@ -1,7 +1,7 @@
 import type { CompiledResource } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
 import { buildRequestUrl } from '../pagination/build-request-url.js';
-import { listResource, type ListState } from './list-resource.js';
+import { type ListState, listResource } from './list-resource.js';
 import { mapPage, type UnifiedRecord } from './record-pipeline.js';
 import type { ConnectionRuntime } from './runtime.js';
 
@@ -23,18 +23,36 @@ export async function getRecord(
   let idParts: Record<string, string> | undefined;
   if (get.idPattern && id !== undefined) {
     const match = get.idPattern.exec(id);
-    if (!match?.groups) throw new EngineError('not_found', `no record with id ${id} (ids here look like ${get.idPattern.source})`, context);
+    if (!match?.groups)
+      throw new EngineError(
+        'not_found',
+        `no record with id ${id} (ids here look like ${get.idPattern.source})`,
+        context,
+      );
     idParts = { ...match.groups } as Record<string, string>;
   }
   const request = get.request!;
-  const url = await buildRequestUrl(runtime.baseUrl, request, { params: runtime.params, id, id_parts: idParts });
-  const response = await runtime.http.send({ method: request.method, url, family: request.path.source, context });
+  const url = await buildRequestUrl(runtime.baseUrl, request, {
+    params: runtime.params,
+    id,
+    id_parts: idParts,
+  });
+  const response = await runtime.http.send({
+    method: request.method,
+    url,
+    family: request.family,
+    context,
+  });
   const body = get.records ? await get.records.apply(response.body) : response.body;
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new EngineError(body === undefined ? 'not_found' : 'invalid_response', 'the response holds no single record', {
-      ...context,
-      status: response.status,
-    });
+    throw new EngineError(
+      body === undefined ? 'not_found' : 'invalid_response',
+      'the response holds no single record',
+      {
+        ...context,
+        status: response.status,
+      },
+    );
   }
   const [record] = await mapPage(runtime, get.mapping, [body], {
     resource: resource.key,
@@ -60,5 +78,9 @@ async function findInList(
     if (found) return found;
     state = page.next ?? undefined;
   } while (state);
-  throw new EngineError('not_found', `no record with id ${id}`, { provider: runtime.provider.id, resource: resource.key, operation: 'get' });
+  throw new EngineError('not_found', `no record with id ${id}`, {
+    provider: runtime.provider.id,
+    resource: resource.key,
+    operation: 'get',
+  });
 }

@@ -1,8 +1,13 @@
-import type { CompiledDerivedSource, CompiledHttpSource, CompiledResource, CompiledSource } from '../definition/compiled-types.js';
+import type {
+  CompiledDerivedSource,
+  CompiledHttpSource,
+  CompiledResource,
+  CompiledSource,
+} from '../definition/compiled-types.js';
 import { readHttpPage } from '../pagination/http-page-reader.js';
 import { FRESH_PROGRESS, type SourceProgress } from '../pagination/page-state.js';
 import { applyLocalFilters, chooseSources, type FilterValues } from './filters.js';
-import { readRawPage, type RawPosition, type RawResourcePage } from './raw-reader.js';
+import { type RawPosition, type RawResourcePage, readRawPage } from './raw-reader.js';
 import { finishRecord, mapPage, type UnifiedRecord } from './record-pipeline.js';
 import type { ConnectionRuntime } from './runtime.js';
 
@@ -33,15 +38,21 @@ export interface ListResult {
 const MAX_READS_PER_CALL = 25;
 
 /** Reads the next page of a resource's listing. */
-export async function listResource(runtime: ConnectionRuntime, resource: CompiledResource, request: ListRequest): Promise<ListResult> {
+export async function listResource(
+  runtime: ConnectionRuntime,
+  resource: CompiledResource,
+  request: ListRequest,
+): Promise<ListResult> {
   const sources = chooseSources(resource, request.filters);
   let state: ListState = request.state ?? { source: 0 };
   for (let reads = 1; state.source < sources.length; reads += 1) {
     const source = sources[state.source]!;
     const { records, next } = await readSource(runtime, resource, source, state, request);
     const kept = await applyLocalFilters(resource, source, request.filters, records);
-    const following: ListState | null = next ?? (state.source + 1 < sources.length ? { source: state.source + 1 } : null);
-    if (kept.length > 0 || following === null || reads >= MAX_READS_PER_CALL) return { records: kept, next: following };
+    const following: ListState | null =
+      next ?? (state.source + 1 < sources.length ? { source: state.source + 1 } : null);
+    if (kept.length > 0 || following === null || reads >= MAX_READS_PER_CALL)
+      return { records: kept, next: following };
     state = following;
   }
   return { records: [], next: null };
@@ -54,13 +65,25 @@ async function readSource(
   state: ListState,
   request: ListRequest,
 ): Promise<{ records: UnifiedRecord[]; next: ListState | null }> {
-  const context = { resource: resource.key, operation: 'list', remoteData: request.remoteData, bindings: { params: runtime.params } };
+  const context = {
+    resource: resource.key,
+    operation: 'list',
+    remoteData: request.remoteData,
+    bindings: { params: runtime.params },
+  };
   if (source.kind === 'static') {
     return { records: await mapPage(runtime, source.mapping, source.records, context), next: null };
   }
-  if (source.kind === 'derived') return { records: await readDerived(runtime, resource, source, request), next: null };
+  if (source.kind === 'derived')
+    return { records: await readDerived(runtime, resource, source, request), next: null };
   if (source.fanOutParent !== undefined) return readFanOut(runtime, resource, source, state, request);
-  const page = await readHttpPage(runtime, source, state.progress ?? FRESH_PROGRESS, scope(runtime, request), context);
+  const page = await readHttpPage(
+    runtime,
+    source,
+    state.progress ?? FRESH_PROGRESS,
+    scope(runtime, request),
+    context,
+  );
   const records = await mapPage(runtime, source.mapping, page.records, context);
   return { records, next: page.next ? { source: state.source, progress: page.next } : null };
 }
@@ -94,9 +117,23 @@ async function readFanOut(
       continue;
     }
     const parent = parentPage.records[index];
-    const progress = state.fan && state.fan.index === index && JSON.stringify(state.fan.parent) === cacheKey ? state.progress : undefined;
-    const context = { resource: resource.key, operation: 'list', remoteData: request.remoteData, bindings: { params: runtime.params, parent } };
-    const page = await readHttpPage(runtime, source, progress ?? FRESH_PROGRESS, scope(runtime, request, parent), context);
+    const progress =
+      state.fan && state.fan.index === index && JSON.stringify(state.fan.parent) === cacheKey
+        ? state.progress
+        : undefined;
+    const context = {
+      resource: resource.key,
+      operation: 'list',
+      remoteData: request.remoteData,
+      bindings: { params: runtime.params, parent },
+    };
+    const page = await readHttpPage(
+      runtime,
+      source,
+      progress ?? FRESH_PROGRESS,
+      scope(runtime, request, parent),
+      context,
+    );
     const records = await mapPage(runtime, source.mapping, page.records, context);
     const next: ListState = page.next
       ? { source: state.source, progress: page.next, fan: { parent: parentPosition, index } }
@@ -113,7 +150,12 @@ async function readDerived(
   request: ListRequest,
 ): Promise<UnifiedRecord[]> {
   const errorContext = { provider: runtime.provider.id, resource: resource.key, operation: 'list' };
-  const context = { resource: resource.key, operation: 'list', remoteData: request.remoteData, bindings: { params: runtime.params } };
+  const context = {
+    resource: resource.key,
+    operation: 'list',
+    remoteData: request.remoteData,
+    bindings: { params: runtime.params },
+  };
   const byId = new Map<string, UnifiedRecord>();
   let position: RawPosition | null = { source: 0 };
   while (position) {

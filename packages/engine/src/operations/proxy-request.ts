@@ -7,13 +7,21 @@ import type { ConnectionRuntime } from './runtime.js';
  * The provider's own API through the connection. Only paths below the base URL are accepted,
  * so credentials are never sent to a host the caller names.
  */
-export async function proxyRequest(runtime: ConnectionRuntime, request: ProxyRequest): Promise<ProxyResponse> {
+export async function proxyRequest(
+  runtime: ConnectionRuntime,
+  request: ProxyRequest,
+): Promise<ProxyResponse> {
   const context = { provider: runtime.provider.id, operation: 'proxy' };
   if (typeof request.path !== 'string' || !request.path.startsWith('/') || request.path.startsWith('//')) {
-    throw new EngineError('invalid_request', 'proxy path must start with / and be relative to the base URL', context);
+    throw new EngineError(
+      'invalid_request',
+      'proxy path must start with / and be relative to the base URL',
+      context,
+    );
   }
   const url = joinUrl(runtime.baseUrl, request.path);
-  if (url.origin !== runtime.baseUrl.origin) throw new EngineError('invalid_request', 'proxy path must stay on the base URL', context);
+  if (url.origin !== runtime.baseUrl.origin)
+    throw new EngineError('invalid_request', 'proxy path must stay on the base URL', context);
   for (const [name, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }

@@ -18,7 +18,10 @@ export interface RawResourcePage {
 function rawSources(runtime: ConnectionRuntime, key: string): CompiledSource[] {
   const sources = runtime.provider.resources.get(key)?.list?.sources;
   if (!sources) {
-    throw new EngineError('unsupported_resource', `${key} has no listing to read from`, { provider: runtime.provider.id, resource: key });
+    throw new EngineError('unsupported_resource', `${key} has no listing to read from`, {
+      provider: runtime.provider.id,
+      resource: key,
+    });
   }
   return sources;
 }
@@ -27,21 +30,39 @@ function rawSources(runtime: ConnectionRuntime, key: string): CompiledSource[] {
  * Reads one page of another resource's raw provider records (before mapping), for fan-out
  * parents and derivations. HTTP and static sources qualify; derived ones have no raw records.
  */
-export async function readRawPage(runtime: ConnectionRuntime, key: string, position: RawPosition): Promise<RawResourcePage> {
+export async function readRawPage(
+  runtime: ConnectionRuntime,
+  key: string,
+  position: RawPosition,
+): Promise<RawResourcePage> {
   const sources = rawSources(runtime, key);
   const source = sources[position.source];
   if (!source) return { records: [], next: null };
-  const following = (): RawPosition | null => (position.source + 1 < sources.length ? { source: position.source + 1 } : null);
+  const following = (): RawPosition | null =>
+    position.source + 1 < sources.length ? { source: position.source + 1 } : null;
   if (source.kind === 'static') return { records: [...source.records], next: following() };
   if (source.kind === 'derived' || source.fanOutParent !== undefined) {
-    throw new EngineError('invalid_definition', `${key} cannot feed another resource: its records are not read directly`, {
-      provider: runtime.provider.id,
-      resource: key,
-    });
+    throw new EngineError(
+      'invalid_definition',
+      `${key} cannot feed another resource: its records are not read directly`,
+      {
+        provider: runtime.provider.id,
+        resource: key,
+      },
+    );
   }
-  const page = await readHttpPage(runtime, source, position.progress ?? FRESH_PROGRESS, { params: runtime.params, filter: {} }, {
-    resource: key,
-    operation: 'list',
-  });
-  return { records: page.records, next: page.next ? { source: position.source, progress: page.next } : following() };
+  const page = await readHttpPage(
+    runtime,
+    source,
+    position.progress ?? FRESH_PROGRESS,
+    { params: runtime.params, filter: {} },
+    {
+      resource: key,
+      operation: 'list',
+    },
+  );
+  return {
+    records: page.records,
+    next: page.next ? { source: position.source, progress: page.next } : following(),
+  };
 }

@@ -30,18 +30,26 @@ export async function mapPage(
   raws: readonly unknown[],
   context: PipelineContext,
 ): Promise<UnifiedRecord[]> {
-  const errorContext = { provider: runtime.provider.id, resource: context.resource, operation: context.operation };
+  const errorContext = {
+    provider: runtime.provider.id,
+    resource: context.resource,
+    operation: context.operation,
+  };
   let outputs: unknown[];
   try {
     outputs = mapping ? await mapping.apply(raws, context.bindings) : [...raws];
   } catch (error) {
     const index = error instanceof JsonataEvaluationError ? error.index : undefined;
     const recordId = index === undefined ? undefined : rawId(raws[index]);
-    throw new EngineError('mapping_error', `mapping failed${recordId ? ` on record ${recordId}` : ''}: ${(error as Error).message}`, {
-      ...errorContext,
-      recordId,
-      cause: error,
-    });
+    throw new EngineError(
+      'mapping_error',
+      `mapping failed${recordId ? ` on record ${recordId}` : ''}: ${(error as Error).message}`,
+      {
+        ...errorContext,
+        recordId,
+        cause: error,
+      },
+    );
   }
   return outputs.map((output, index) => finishRecord(runtime, output, raws[index], context, errorContext));
 }
@@ -56,17 +64,25 @@ export function finishRecord(
 ): UnifiedRecord {
   const pruned = pruneEmpty(output);
   if (pruned === undefined || typeof pruned !== 'object' || Array.isArray(pruned)) {
-    throw new EngineError('mapping_error', `mapping did not return one object for record ${rawId(raw) ?? '(no id)'}`, {
-      ...errorContext,
-      recordId: rawId(raw),
-    });
+    throw new EngineError(
+      'mapping_error',
+      `mapping did not return one object for record ${rawId(raw) ?? '(no id)'}`,
+      {
+        ...errorContext,
+        recordId: rawId(raw),
+      },
+    );
   }
   const record = pruned as Record<string, unknown>;
   if (typeof record.id !== 'string') {
-    throw new EngineError('mapping_error', `mapped record has no string id (raw id ${rawId(raw) ?? 'unknown'})`, {
-      ...errorContext,
-      recordId: rawId(raw),
-    });
+    throw new EngineError(
+      'mapping_error',
+      `mapped record has no string id (raw id ${rawId(raw) ?? 'unknown'})`,
+      {
+        ...errorContext,
+        recordId: rawId(raw),
+      },
+    );
   }
   if (context.remoteData && record.remote_data === undefined && raw !== null && typeof raw === 'object') {
     record.remote_data = raw;
@@ -77,11 +93,15 @@ export function finishRecord(
     const [model, name] = context.resource.split('/') as [string, string];
     const problems = runtime.validator.validate(model, name, record);
     if (problems.length > 0) {
-      const error = new EngineError('schema_violation', `record ${record.id} does not match the unified schema`, {
-        ...errorContext,
-        recordId: record.id,
-        problems,
-      });
+      const error = new EngineError(
+        'schema_violation',
+        `record ${record.id} does not match the unified schema`,
+        {
+          ...errorContext,
+          recordId: record.id,
+          problems,
+        },
+      );
       if (runtime.validation === 'strict') throw error;
       runtime.onWarning(error);
     }

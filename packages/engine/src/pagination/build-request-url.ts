@@ -13,7 +13,11 @@ export function encodePathValue(value: string): string {
 }
 
 /** The URL of a request's first page: path and query templates, then computed_query. */
-export async function buildRequestUrl(baseUrl: URL, request: CompiledRequest, scope: TemplateScope): Promise<URL> {
+export async function buildRequestUrl(
+  baseUrl: URL,
+  request: CompiledRequest,
+  scope: TemplateScope,
+): Promise<URL> {
   const path = renderTemplate(request.path, scope, encodePathValue);
   if (path === undefined) {
     throw new EngineError('invalid_request', `a value for the path ${request.path.source} is missing`);
@@ -25,7 +29,10 @@ export async function buildRequestUrl(baseUrl: URL, request: CompiledRequest, sc
   }
   if (request.computedQuery) {
     const computed = await request.computedQuery.apply(scope);
-    if (computed !== undefined && (computed === null || typeof computed !== 'object' || Array.isArray(computed))) {
+    if (
+      computed !== undefined &&
+      (computed === null || typeof computed !== 'object' || Array.isArray(computed))
+    ) {
       throw new EngineError('invalid_definition', 'computed_query must return an object of query parameters');
     }
     for (const [name, value] of Object.entries((computed ?? {}) as Record<string, unknown>)) {
@@ -46,7 +53,12 @@ export function pageSize(source: CompiledHttpSource, limit: number | undefined):
 }
 
 /** Applies the page size and position of `state` to a first-page URL. */
-export function pageUrl(first: URL, source: CompiledHttpSource, size: number | undefined, state: PageState | undefined): URL {
+export function pageUrl(
+  first: URL,
+  source: CompiledHttpSource,
+  size: number | undefined,
+  state: PageState | undefined,
+): URL {
   const pagination = source.pagination.definition;
   if (state?.kind === 'url') return new URL(state.path, first.origin);
   const url = new URL(first.href);
@@ -54,7 +66,10 @@ export function pageUrl(first: URL, source: CompiledHttpSource, size: number | u
     url.searchParams.set(pagination.limit_param, String(size));
   }
   if (pagination.type === 'page') {
-    url.searchParams.set(pagination.page_param, String(state?.kind === 'page' ? state.page : pagination.start));
+    url.searchParams.set(
+      pagination.page_param,
+      String(state?.kind === 'page' ? state.page : pagination.start),
+    );
   } else if (pagination.type === 'offset') {
     url.searchParams.set(pagination.offset_param, String(state?.kind === 'offset' ? state.offset : 0));
   } else if (pagination.type === 'body_cursor' && state?.kind === 'cursor') {

@@ -42,16 +42,20 @@ export async function readHttpPage(
     method: source.request.method,
     url,
     headers,
-    family: source.request.path.source,
+    family: source.request.family,
     context,
   });
   const extracted = source.records ? await source.records.apply(response.body) : response.body;
   if (!source.records && !Array.isArray(extracted)) {
-    throw new EngineError('invalid_response', 'expected an array of records in the body; set `records` to its path', {
-      provider: runtime.provider.id,
-      ...context,
-      status: response.status,
-    });
+    throw new EngineError(
+      'invalid_response',
+      'expected an array of records in the body; set `records` to its path',
+      {
+        provider: runtime.provider.id,
+        ...context,
+        status: response.status,
+      },
+    );
   }
   const records = asArray(extracted);
   if (pagination.type === 'none') return { records, next: null };
@@ -59,10 +63,18 @@ export async function readHttpPage(
   const fetched = progress.fetched + records.length;
   const pages = progress.pages + 1;
   const seen = [...progress.seen, fingerprint(url)].slice(-SEEN_LIMIT);
-  const next = await nextPageState(source, response, progress.page, records.length, runtime.provider.id, context);
+  const next = await nextPageState(
+    source,
+    response,
+    progress.page,
+    records.length,
+    runtime.provider.id,
+    context,
+  );
   if (next === undefined) return { records, next: null };
   if (records.length === 0 && pagination.stop_on_empty_page) return { records, next: null };
-  const stopOnShort = pagination.stop_on_short_page ?? (pagination.type === 'page' || pagination.type === 'offset');
+  const stopOnShort =
+    pagination.stop_on_short_page ?? (pagination.type === 'page' || pagination.type === 'offset');
   if (stopOnShort && size !== undefined && records.length < size) return { records, next: null };
   if ('total' in pagination && source.pagination.total) {
     const total = Number(await source.pagination.total.apply(response.body));
@@ -71,10 +83,14 @@ export async function readHttpPage(
   if (seen.includes(fingerprint(pageUrl(first, source, size, next)))) return { records, next: null };
   if (pages >= pagination.max_pages) {
     runtime.onWarning(
-      new EngineError('invalid_response', `stopped after max_pages (${pagination.max_pages}); the listing may be incomplete`, {
-        provider: runtime.provider.id,
-        ...context,
-      }),
+      new EngineError(
+        'invalid_response',
+        `stopped after max_pages (${pagination.max_pages}); the listing may be incomplete`,
+        {
+          provider: runtime.provider.id,
+          ...context,
+        },
+      ),
     );
     return { records, next: null };
   }

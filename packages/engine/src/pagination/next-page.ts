@@ -1,8 +1,8 @@
 import LinkHeader from 'http-link-header';
 import type { CompiledHttpSource } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
-import type { CallContext } from '../http/response-error.js';
 import type { IncomingResponse } from '../http/http-client.js';
+import type { CallContext } from '../http/response-error.js';
 import type { PageState } from './page-state.js';
 
 /** Reads the `rel` target from Link headers, repeated or comma-joined (RFC 8288). */
@@ -26,10 +26,14 @@ function sameOriginPath(target: string, current: URL, provider: string, context:
   }
   if (url.origin !== current.origin) {
     // Never rewritten onto our host and never called: credentials stay with the connection's origin.
-    throw new EngineError('foreign_origin', `the next page link points at another origin (${url.host}); the listing stops`, {
-      provider,
-      ...context,
-    });
+    throw new EngineError(
+      'foreign_origin',
+      `the next page link points at another origin (${url.host}); the listing stops`,
+      {
+        provider,
+        ...context,
+      },
+    );
   }
   return { kind: 'url', path: `${url.pathname}${url.search}` };
 }
@@ -56,11 +60,15 @@ export async function nextPageState(
     }
     case 'body_next_url': {
       const target = await source.pagination.nextUrl!.apply(response.body);
-      return typeof target === 'string' && target ? sameOriginPath(target, response.url, provider, context) : undefined;
+      return typeof target === 'string' && target
+        ? sameOriginPath(target, response.url, provider, context)
+        : undefined;
     }
     case 'body_cursor': {
       const cursor = await source.pagination.cursor!.apply(response.body);
-      return cursor === undefined || cursor === null || cursor === '' ? undefined : { kind: 'cursor', cursor: String(cursor) };
+      return cursor === undefined || cursor === null || cursor === ''
+        ? undefined
+        : { kind: 'cursor', cursor: String(cursor) };
     }
     case 'page':
       return { kind: 'page', page: (current?.kind === 'page' ? current.page : pagination.start) + 1 };

@@ -43,8 +43,13 @@ export interface RecordedRequest {
 
 const DEFAULT_NOW = '2026-11-01T12:00:00.000Z';
 
-function sameQuery(actual: URLSearchParams, expected: Record<string, string | string[]> | undefined): boolean {
-  const wanted = Object.entries(expected ?? {}).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((item) => `${key}=${item}`));
+function sameQuery(
+  actual: URLSearchParams,
+  expected: Record<string, string | string[]> | undefined,
+): boolean {
+  const wanted = Object.entries(expected ?? {}).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item) => `${key}=${item}`),
+  );
   const got = [...actual.entries()].map(([key, value]) => `${key}=${value}`);
   return wanted.length === got.length && wanted.sort().join('\n') === got.sort().join('\n');
 }
@@ -58,9 +63,19 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
   vi.setSystemTime(new Date(fixture.now ?? DEFAULT_NOW));
   const agent = new MockAgent();
   agent.disableNetConnect();
-  const engine = createEngine({ providers: [provider], dispatcher: agent, cursorSecret: 'fixture-cursor-secret-0123456789' });
-  const secrets = Object.entries(fixture.connect.auth).filter(([key]) => key !== 'method').map(([, value]) => value);
-  const redact = (text: string) => secrets.reduce((result, secret) => (secret.length >= 4 ? result.split(secret).join('[redacted]') : result), text);
+  const engine = createEngine({
+    providers: [provider],
+    dispatcher: agent,
+    cursorSecret: 'fixture-cursor-secret-0123456789',
+  });
+  const secrets = Object.entries(fixture.connect.auth)
+    .filter(([key]) => key !== 'method')
+    .map(([, value]) => value);
+  const redact = (text: string) =>
+    secrets.reduce(
+      (result, secret) => (secret.length >= 4 ? result.split(secret).join('[redacted]') : result),
+      text,
+    );
   const requests: RecordedRequest[] = [];
   const mismatches: string[] = [];
   let next = 0;
@@ -71,8 +86,12 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
     // Connection params and credentials are checked before any request: the output is the error.
     vi.useRealTimers();
     if (!EngineError.isInstance(caught)) throw caught;
-    const unused = fixture.exchanges.length > 0 ? ['a fixture whose connect fails must list no exchanges'] : [];
-    return { output: { description: fixture.description, requests, error: describeError(caught, redact) }, mismatches: unused };
+    const unused =
+      fixture.exchanges.length > 0 ? ['a fixture whose connect fails must list no exchanges'] : [];
+    return {
+      output: { description: fixture.description, requests, error: describeError(caught, redact) },
+      mismatches: unused,
+    };
   }
   const defaultOrigin = new URL(connection.baseUrl).origin;
   for (const [index, exchange] of fixture.exchanges.entries()) {
@@ -88,20 +107,40 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
         },
       })
       .reply((options) => {
-        const headers = Object.fromEntries(Object.entries(options.headers as Record<string, string>).map(([key, value]) => [key.toLowerCase(), String(value)]));
+        const headers = Object.fromEntries(
+          Object.entries(options.headers as Record<string, string>).map(([key, value]) => [
+            key.toLowerCase(),
+            String(value),
+          ]),
+        );
         if (index !== next) mismatches.push(`exchange ${index} was requested when ${next} was expected`);
         next = index + 1;
         const asserted: Record<string, string> = {};
         for (const [name, value] of Object.entries(expected.headers ?? {})) {
           asserted[name.toLowerCase()] = redact(headers[name.toLowerCase()] ?? '(missing)');
-          if (headers[name.toLowerCase()] !== value) mismatches.push(`exchange ${index}: header ${name} was ${redact(headers[name.toLowerCase()] ?? '(missing)')}`);
+          if (headers[name.toLowerCase()] !== value)
+            mismatches.push(
+              `exchange ${index}: header ${name} was ${redact(headers[name.toLowerCase()] ?? '(missing)')}`,
+            );
         }
         const form = new URLSearchParams(typeof options.body === 'string' ? options.body : '');
         for (const [name, value] of Object.entries(expected.form ?? {})) {
-          if (form.get(name) !== value) mismatches.push(`exchange ${index}: form field ${name} was ${redact(form.get(name) ?? '(missing)')}`);
+          if (form.get(name) !== value)
+            mismatches.push(
+              `exchange ${index}: form field ${name} was ${redact(form.get(name) ?? '(missing)')}`,
+            );
         }
-        requests.push({ origin, method: options.method, url: options.path, ...(expected.headers ? { headers: asserted } : {}) });
-        return { statusCode: exchange.response.status, data: JSON.stringify(exchange.response.body ?? ''), responseOptions: { headers: { 'content-type': 'application/json', ...exchange.response.headers } } };
+        requests.push({
+          origin,
+          method: options.method,
+          url: options.path,
+          ...(expected.headers ? { headers: asserted } : {}),
+        });
+        return {
+          statusCode: exchange.response.status,
+          data: JSON.stringify(exchange.response.body ?? ''),
+          responseOptions: { headers: { 'content-type': 'application/json', ...exchange.response.headers } },
+        };
       });
   }
   let result: unknown;
@@ -117,7 +156,10 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
   const pending = agent.pendingInterceptors().length;
   if (pending > 0) mismatches.push(`${pending} exchange(s) were never requested (first unused: ${next})`);
   await agent.close();
-  return { output: { description: fixture.description, requests, ...(error ? { error } : { result }) }, mismatches };
+  return {
+    output: { description: fixture.description, requests, ...(error ? { error } : { result }) },
+    mismatches,
+  };
 }
 
 function describeError(error: EngineError, redact: (text: string) => string): Record<string, unknown> {
@@ -130,10 +172,17 @@ function describeError(error: EngineError, redact: (text: string) => string): Re
   };
 }
 
-async function perform(connection: ReturnType<ReturnType<typeof createEngine>['connect']>, fixture: Fixture): Promise<unknown> {
+async function perform(
+  connection: ReturnType<ReturnType<typeof createEngine>['connect']>,
+  fixture: Fixture,
+): Promise<unknown> {
   const { operation, model, resource, id, options } = fixture.call;
   const typedConnection = connection as unknown as {
-    list: (model?: string, resource?: string, options?: unknown) => Promise<{ result: unknown[]; next_cursor: string | null }>;
+    list: (
+      model?: string,
+      resource?: string,
+      options?: unknown,
+    ) => Promise<{ result: unknown[]; next_cursor: string | null }>;
     iterate: (model?: string, resource?: string, options?: unknown) => AsyncIterable<unknown>;
     get: (model?: string, resource?: string, id?: string, options?: unknown) => Promise<unknown>;
   };

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { MockAgent } from 'undici';
-import { createEngine, type Engine, type EngineOptions } from '../../src/index.js';
 import { loadProviderDefinition } from '../../src/definition/provider-source.js';
+import { createEngine, type Engine, type EngineOptions } from '../../src/index.js';
 
-export const TEST_PROVIDER_PATH = fileURLToPath(new URL('../fixtures/test-provider/provider.yaml', import.meta.url));
+export const TEST_PROVIDER_PATH = fileURLToPath(
+  new URL('../fixtures/test-provider/provider.yaml', import.meta.url),
+);
 export const TEST_ORIGIN = 'https://acme.api.example.com';
 
 /** The test-only provider, compiled once for the whole file. */
@@ -32,7 +34,10 @@ export function createTestEngine(options: Partial<EngineOptions> = {}): TestEngi
 
 /** Connects the test provider with an API key. */
 export function connectTestProvider(engine: Engine) {
-  return engine.connect('testco', { params: { tenant: 'acme' }, auth: { method: 'api_key', token: 'secret-token-1' } });
+  return engine.connect('testco', {
+    params: { tenant: 'acme' },
+    auth: { method: 'api_key', token: 'secret-token-1' },
+  });
 }
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };

@@ -1,0 +1,163 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type FaultInjector, truncateJson } from './faults.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { type ProviderApi, Router, type SandboxRequest, type SandboxResponse } from './routes.js';
+
+/** Everything the generic server needs besides the provider. */
+export interface ServerSettings {
+  rateLimiter: RateLimiter;
+  faults: FaultInjector;
+  /** Called with errors thrown by handlers (which are answered with 500). */
+  onError(error: unknown): void;
+}
+
+/** A listening loopback server that has no provider yet. */
+export interface ListeningServer {
+  server: Server;
+  /** `http://127.0.0.1:<port>`: the origin every link and audience uses. */
+  origin: string;
+  port: number;
+}
+
+/** Binds a server first, because providers need the origin (links, token audience) to exist. */
+export async function listen(host: string, port: number): Promise<ListeningServer> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  return { server, origin: `http://${hostInUrl}:${address.port}`, port: address.port };
+}
+
+/** Stops accepting connections and drops the open ones, including idle keep-alive sockets. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const GATEWAY_ERRORS = { 502: 'Bad Gateway', 503: 'Service Unavailable' } as const;
+
+/** The HTML page a load balancer in front of the API answers with, not the provider's JSON. */
+function gatewayError(status: 502 | 503): SandboxResponse {
+  const title = `${status} ${GATEWAY_ERRORS[status]}`;
+  return {
+    status,
+    headers: { 'content-type': 'text/html' },
+    body: `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`,
+  };
+}
+
+function serialise(body: unknown): string {
+  if (body === undefined) return '';
+  return typeof body === 'string' ? body : JSON.stringify(body);
+}
+
+/**
+ * Serves a provider on a listening server. Every request goes through the same steps: the
+ * connection-reset fault, latency, the rate limit (and 429 bursts), the server-error fault,
+ * authentication, the handler, then the malformed-page fault. Returns the request counter.
+ */
+export function serveProvider<Principal>(
+  listening: ListeningServer,
+  provider: ProviderApi<Principal>,
+  settings: ServerSettings,
+): () => number {
+  const router = new Router(provider.routes);
+  let sequence = 0;
+
+  const respond = async (incoming: IncomingMessage, body: string, decisionSequence: number) => {
+    const decision = settings.faults.decide(decisionSequence);
+    const method = incoming.method ?? 'GET';
+    const url = new URL(incoming.url ?? '/', listening.origin);
+    const { route, params, pathExists } = router.find(method, url.pathname);
+    const request: SandboxRequest = {
+      method,
+      url,
+      headers: incoming.headers,
+      body,
+      params,
+      faults: settings.faults,
+    };
+    const state = settings.rateLimiter.take(route?.family ?? 'default');
+    if (decision.reset) return { reset: true as const, state };
+    if (decision.latencyMs > 0) await sleep(decision.latencyMs);
+    if (state.exceeded || decision.rateLimitBurst) {
+      // A burst means someone else spent the budget: the window refills a second later.
+      const limited = state.exceeded
+        ? state
+        : { ...state, remaining: 0, exceeded: true, resetAt: Date.now() + 1000 };
+      return { response: provider.rateLimited(limited), state: limited };
+    }
+    if (decision.serverError === 500) return { response: provider.internalError(), state };
+    if (decision.serverError) return { response: gatewayError(decision.serverError), state };
+    if (!route) return { response: provider.notFound(request, pathExists), state };
+    let principal: Principal | undefined;
+    if (!route.public) {
+      const outcome = await provider.authenticate(request, route);
+      if ('response' in outcome) return { response: outcome.response, state };
+      principal = outcome.principal;
+    }
+    const response = await route.handle(request, principal);
+    if (settings.faults.isMalformed(response.page) && response.body !== undefined) {
+      return { response: { ...response, body: truncateJson(serialise(response.body)) }, state };
+    }
+    return { response, state };
+  };
+
+  const write = (outgoing: ServerResponse, response: SandboxResponse, headers: OutgoingHttpHeaders) => {
+    outgoing.statusCode = response.status;
+    for (const [name, value] of Object.entries(headers))
+      if (value !== undefined) outgoing.setHeader(name, value);
+    if (!outgoing.hasHeader('content-type')) outgoing.setHeader('content-type', provider.contentType);
+    if (response.chunks) {
+      for (const chunk of response.chunks) outgoing.write(chunk);
+      outgoing.end();
+      return;
+    }
+    const text = serialise(response.body);
+    outgoing.setHeader('content-length', Buffer.byteLength(text));
+    outgoing.end(text);
+  };
+
+  listening.server.on('request', (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const current = ++sequence;
+    readBody(incoming)
+      .then((body) => respond(incoming, body, current))
+      .then((outcome) => {
+        if ('reset' in outcome) {
+          incoming.socket.destroy();
+          return;
+        }
+        write(outgoing, outcome.response, {
+          ...provider.rateLimitHeaders(outcome.state),
+          ...outcome.response.headers,
+        });
+      })
+      .catch((error: unknown) => {
+        settings.onError(error);
+        if (!outgoing.headersSent) write(outgoing, provider.internalError(), {});
+      });
+  });
+  return () => sequence;
+}
