@@ -72,7 +72,7 @@ export class TokenEndpoint {
         continue;
       }
       if (this.#usesDpop && error === 'use_dpop_nonce' && nonce && !retriedWithNonce) {
-        
+        retriedWithNonce = true;
         continue;
       }
       throw tokenEndpointError(answer, context, secrets);

@@ -1,55 +1,20 @@
 import { it } from 'vitest';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { loadProviderDefinition } from '../../src/definition/provider-source.js';
-import { EngineError } from '../../src/errors/engine-error.js';
+import jsonata from 'jsonata';
+import { PageExpression, SingleExpression } from '../../src/mapping/record-mapping.js';
 
-const base = `id: acme
-name: Acme
-params:
-  domain: { pattern: "[a-z]+" }
-base_url:
-  template: https://{{params.domain}}.example.com/{{params.region}}
-  allowed_hosts: ["*.example.com"]
-auth:
-  - id: api_token
-    kind: bearer
-resources:
-  user-directory/users:
-    filters:
-      status: { type: enum, values: [a] }
-      email: { }
-    list:
-      sources:
-        - request: { path: /users }
-          remote_filters: [status, ghost]
-          mapping: '{ "id": id, "status": ( }'
-  sso/app-users:
-    list:
-      sources:
-        - request: { path: "/apps/{{parent.id}}/users" }
-          fan_out: { parent: sso/apps }
-          mapping: mappings/x.jsonata
-    get:
-      id_pattern: "^(?<a>[^:]+"
-  user-directory/widgets:
-    get:
-      request: { path: /w }
-      id_pattern: "^[a-z]+$"
-      mapping: '{}'
-  user-directory/groups:
-    list:
-      sources:
-        - request: { path: /groups }
-          mapping: ../outside.jsonata
-`;
-it('probe', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'p-'));
-  mkdirSync(join(dir, 'prov'));
-  writeFileSync(join(dir, 'outside.jsonata'), '{}');
-  writeFileSync(join(dir, 'prov/provider.yaml'), base);
-  for (const src of [base, join(dir, 'prov'), 'id: a\nname: [x\n  y: 1\nfoo: "bar\n']) {
-    try { loadProviderDefinition(src); console.log('ok'); } catch (e) { console.log((e as EngineError).code, JSON.stringify((e as EngineError).problems, null, 1)); }
+it('probe', async () => {
+  for (const text of ['{ "id": id, "status": ( }', '{ "id": id', 'id +', '$foo(', 'a.b.]', '"abc', 'id ~> 3']) {
+    let plain: any; try { jsonata(text); plain = 'ok'; } catch (e: any) { plain = [e.position, e.code, e.message]; }
+    let page: any; try { new PageExpression(text); page = 'ok'; } catch (e: any) { page = [e.position, e.message]; }
+    console.log(JSON.stringify(text), JSON.stringify(plain), JSON.stringify(page));
   }
+  const p = new PageExpression('$number(x) + $toIsoUtc(y)');
+  try { await p.apply([{ x: '1', y: '2024-01-01' }, { x: '2', y: 'garbage' }], {}); } catch (e: any) { console.log('eval', e.index, e.position, e.message); }
+  const q = new PageExpression('{ "id": id, "n": x.y + 1 }');
+  try { await q.apply([{ id: 1, x: { y: 1 } }, { id: 2, x: { y: 'a' } }], {}); } catch (e: any) { console.log('eval', e.index, e.position, e.message); }
+  try { await jsonata('{ "id": id, "n": x.y + 1 }').evaluate({ id: 2, x: { y: 'a' } }); } catch (e: any) { console.log('plain eval', e.position, e.message); }
+  const r = new PageExpression('items');
+  console.log(JSON.stringify(await r.apply([{ items: [1, 2] }, {}, { items: 3 }, { items: [] }, {items:[[1],[2]]}], {})));
+  const s = new PageExpression('$');
+  console.log(JSON.stringify(await s.apply([[1,2], 5], {})));
 });

@@ -2,7 +2,7 @@ import { createIdCodec, type IdCodec } from '../records.js';
 import { Random } from '../random.js';
 import { DEPARTMENTS, USER_TYPES } from '../vocabulary/organization.js';
 import { asciiSlug, FIRST_NAMES, LAST_NAMES } from '../vocabulary/people.js';
-import { PLACES } from '../vocabulary/places.js';
+import { PLACE_SPELLINGS, PLACES } from '../vocabulary/places.js';
 
 /** The eight values of Okta's `User.status`. */
 export const OKTA_USER_STATUSES = [
@@ -33,6 +33,13 @@ const SHOWCASE_STATUS_END = 1 + OKTA_USER_STATUSES.length;
 /** Users 9 to 11 live at place 0, written three different ways. */
 const SHOWCASE_PLACE_START = SHOWCASE_STATUS_END;
 
+/** Most addresses use the canonical spelling; the others vary case and spacing. */
+const SPELLING_WEIGHTS = [
+  [0, 70],
+  [1, 15],
+  [2, 15],
+] as const;
+
 /** Seeded users are created in this period, independently of the wall clock, for determinism. */
 export const DATA_START = Date.UTC(2016, 0, 4);
 export const DATA_END = Date.UTC(2025, 9, 1);
@@ -41,6 +48,23 @@ export const DATA_END = Date.UTC(2025, 9, 1);
 export interface PlaceChoice {
   place: number;
   variant: number;
+}
+
+/**
+ * Remembers the last answer of a per-user function. Counting scans ask several group rules
+ * about the same user in a row (ten department groups all need the department), so one entry
+ * is enough to compute each trait once per user.
+ */
+function rememberLast<T>(compute: (index: number) => T): (index: number) => T {
+  let lastIndex = -1;
+  let lastValue: T;
+  return (index) => {
+    if (index !== lastIndex) {
+      lastValue = compute(index);
+      lastIndex = index;
+    }
+    return lastValue;
+  };
 }
 
 /**

@@ -17,11 +17,11 @@ export interface OktaUser extends JsonObject {
   profile: JsonObject;
 }
 
-const CREDENTIAL_PROVIDERS = [
+const CREDENTIAL_PROVIDERS: readonly (readonly [{ type: string; name: string }, number])[] = [
   [{ type: 'OKTA', name: 'OKTA' }, 85],
   [{ type: 'ACTIVE_DIRECTORY', name: 'corp.example.com' }, 10],
   [{ type: 'FEDERATION', name: 'FEDERATION' }, 5],
-] as const;
+];
 
 const ADDRESS_KEYS = ['streetAddress', 'city', 'state', 'zipCode', 'countryCode'] as const;
 

@@ -192,10 +192,15 @@ export function matchesScimFilter(expression: ScimExpression, record: unknown): 
   }
 }
 
-/** Whether an expression mentions an attribute, e.g. `status` (which reveals DEPROVISIONED users). */
-export function referencesAttribute(expression: ScimExpression, path: string): boolean {
-  if (expression.kind === 'and' || expression.kind === 'or') {
-    return referencesAttribute(expression.left, path) || referencesAttribute(expression.right, path);
+/** The attribute paths an expression mentions, e.g. `status` (which reveals DEPROVISIONED users). */
+export function referencedAttributes(expression: ScimExpression, into = new Set<string>()): Set<string> {
+  switch (expression.kind) {
+    case 'and':
+    case 'or':
+      referencedAttributes(expression.left, into);
+      return referencedAttributes(expression.right, into);
+    default:
+      into.add(expression.path);
+      return into;
   }
-  return expression.path === path;
 }
