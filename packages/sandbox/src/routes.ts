@@ -36,6 +36,8 @@ export interface Route<Principal> {
   family: string;
   /** Endpoints that need no credentials, such as the token endpoint. */
   public?: boolean;
+  /** The OAuth scope an access token needs for this endpoint, for providers with scopes. */
+  scope?: string;
   handle(
     request: SandboxRequest,
     principal: Principal | undefined,

@@ -20,7 +20,7 @@ import { JWT_BEARER_ASSERTION_TYPE } from './client-authentication.js';
 import { createAuthStrategy } from './create-auth-strategy.js';
 
 const SECRET = 'client-secret-Zx9';
-const SCOPES = ['okta.users.read', 'okta.groups.read'];
+const SCOPES = ['users.read', 'groups.read'];
 
 function clientCredentials(input: Record<string, unknown> = {}) {
   return authMethod({
@@ -57,7 +57,7 @@ describe('client secret authentication', () => {
     const [request] = requests;
     expect(Object.fromEntries(request!.form)).toEqual({
       grant_type: 'client_credentials',
-      scope: 'okta.users.read okta.groups.read',
+      scope: 'users.read groups.read',
     });
     expect(request!.headers['content-type']).toBe('application/x-www-form-urlencoded');
     const pair = Buffer.from(request!.headers.authorization!.replace(/^Basic /, ''), 'base64').toString(
@@ -72,7 +72,7 @@ describe('client secret authentication', () => {
     await strategy.headers(API_REQUEST);
     expect(Object.fromEntries(requests[0]!.form)).toEqual({
       grant_type: 'client_credentials',
-      scope: 'okta.users.read okta.groups.read',
+      scope: 'users.read groups.read',
       client_id: 'client-1',
       client_secret: SECRET,
     });

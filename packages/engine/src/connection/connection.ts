@@ -25,12 +25,12 @@ export class Connection {
   /** @internal */
   constructor(private readonly runtime: ConnectionRuntime) {}
 
-  /** The provider id, e.g. `okta`. */
+  /** The provider id, e.g. `acme`. */
   get provider(): string {
     return this.runtime.provider.id;
   }
 
-  /** The resolved API base URL, e.g. `https://acme.okta.com`. */
+  /** The resolved API base URL, e.g. `https://acme.example.com`. */
   get baseUrl(): string {
     return this.runtime.baseUrl.href.replace(/\/$/, '');
   }

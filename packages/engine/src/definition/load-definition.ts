@@ -27,7 +27,7 @@ export interface DefinitionSource {
   text: string;
   /** Reads a file named relative to provider.yaml; absent when the definition is given as text. */
   readFile?: ((relativePath: string) => string) | undefined;
-  /** Shown in errors, e.g. `providers/okta/provider.yaml`. */
+  /** Shown in errors, e.g. `providers/acme/provider.yaml`. */
   origin?: string | undefined;
 }
 

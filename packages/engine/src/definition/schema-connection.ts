@@ -47,7 +47,7 @@ export const paramSchema = z
       .optional()
       .meta({
         description: 'Told to the user when the value is rejected: what to enter instead.',
-        examples: ['enter your org host such as acme.okta.com, without -admin'],
+        examples: ['enter your tenant host such as acme.example.com'],
       }),
     default: z.string().optional().meta({ description: 'Used when the param is not given.' }),
     examples: z.array(z.string()).optional().meta({ description: 'Example values for docs and editors.' }),
@@ -67,8 +67,8 @@ export const baseUrlSchema = z
       .optional()
       .meta({
         description:
-          'Hosts a templated URL may resolve to (`*.okta.com` matches any subdomain). Required with `template`.',
-        examples: [['*.okta.com', '*.oktapreview.com']],
+          'Hosts a templated URL may resolve to (`*.example.com` matches any subdomain). Required with `template`.',
+        examples: [['*.example.com', '*.example-eu.com']],
       }),
   })
   .meta({ description: 'How the API base URL is built: a template, or a table selected by a param.' });

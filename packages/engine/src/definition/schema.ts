@@ -11,11 +11,11 @@ export const providerDefinitionSchema = z
     id: z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/, 'expected kebab-case, the name of the provider folder')
-      .meta({ description: 'Provider id; equals the folder name.', examples: ['okta'] }),
+      .meta({ description: 'Provider id; equals the folder name.', examples: ['acme'] }),
     name: z
       .string()
       .min(1)
-      .meta({ description: 'Display name.', examples: ['Okta'] }),
+      .meta({ description: 'Display name.', examples: ['Acme'] }),
     description: z.string().optional(),
     docs_url: z.url().optional().meta({ description: "The provider's API documentation." }),
     params: z

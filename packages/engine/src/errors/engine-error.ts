@@ -26,14 +26,14 @@ export interface EngineErrorContext {
   recordId?: string | undefined;
   /** Every problem, for validation errors. */
   problems?: Problem[] | undefined;
-  /** The provider's own error code (e.g. Okta's `E0000047`). */
+  /** The provider's own error code (e.g. `E0000047`). */
   providerCode?: string | undefined;
   cause?: unknown;
 }
 
 /**
  * The one error type the engine throws. `code` is stable (see `ERROR_CODES`); messages read
- * `[engine] [okta] users.list: ...` and never contain a secret.
+ * `[engine] [acme] users.list: ...` and never contain a secret.
  */
 export class EngineError extends Error {
   override readonly name: string = 'EngineError';

@@ -65,8 +65,9 @@ export class HttpClient {
     for (let attempt = 1; ; attempt += 1) {
       await rateLimiter.acquire(bucket, policy);
       let response: Dispatcher.ResponseData;
+      let authHeaders: Record<string, string> = {};
       try {
-        const authHeaders = await this.options.auth.headers({ method: outgoing.method, url });
+        authHeaders = await this.options.auth.headers({ method: outgoing.method, url });
         response = await request(url, {
           dispatcher: this.options.dispatcher,
           method: outgoing.method,
@@ -89,7 +90,7 @@ export class HttpClient {
       const status = response.statusCode;
       if (status === 401 && !reauthenticated && this.options.auth.onUnauthorized) {
         reauthenticated = true;
-        if (await this.options.auth.onUnauthorized({ status, headers, body })) {
+        if (await this.options.auth.onUnauthorized({ status, headers, body, requestHeaders: authHeaders })) {
           attempt -= 1;
           continue;
         }
