@@ -58,7 +58,7 @@ export async function getRecord(
     resource: resource.key,
     operation: 'get',
     remoteData,
-    bindings: { params: runtime.params },
+    bindings: { params: runtime.params, id, id_parts: idParts },
   });
   return record!;
 }

@@ -69,7 +69,7 @@ async function readSource(
     resource: resource.key,
     operation: 'list',
     remoteData: request.remoteData,
-    bindings: { params: runtime.params },
+    bindings: { params: runtime.params, filter: request.filters },
   };
   if (source.kind === 'static') {
     return { records: await mapPage(runtime, source.mapping, source.records, context), next: null };
@@ -125,7 +125,7 @@ async function readFanOut(
       resource: resource.key,
       operation: 'list',
       remoteData: request.remoteData,
-      bindings: { params: runtime.params, parent },
+      bindings: { params: runtime.params, filter: request.filters, parent },
     };
     const page = await readHttpPage(
       runtime,
