@@ -150,7 +150,7 @@ export function serveProvider<Principal>(
           return;
         }
         write(outgoing, outcome.response, {
-          ...provider.rateLimitHeaders(outcome.state),
+          ...provider.responseHeaders(outcome.state),
           ...outcome.response.headers,
         });
       })

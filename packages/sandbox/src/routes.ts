@@ -56,8 +56,8 @@ export interface ProviderApi<Principal> {
   /** The answer to a path no route serves (`methodAllowed` is false when the path exists). */
   notFound(request: SandboxRequest, methodAllowed: boolean): SandboxResponse;
   rateLimited(state: RateLimitState): SandboxResponse;
-  /** Headers describing the budget, sent on every response (Okta) or none (Workato). */
-  rateLimitHeaders(state: RateLimitState): OutgoingHttpHeaders;
+  /** Headers sent on every response: Okta's rate-limit headers and request id; none for Workato. */
+  responseHeaders(state: RateLimitState): OutgoingHttpHeaders;
   internalError(): SandboxResponse;
 }
 

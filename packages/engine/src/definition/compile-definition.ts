@@ -94,6 +94,7 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       mapping: compile(PageExpression, sourceDefinition.mapping, `${path}.mapping`),
       remoteFilters: new Set(sourceDefinition.remote_filters),
       fanOutParent: sourceDefinition.fan_out?.parent,
+      skipOnStatus: sourceDefinition.skip_on_status ?? [],
     };
   }
 

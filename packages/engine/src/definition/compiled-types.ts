@@ -31,6 +31,7 @@ export interface CompiledHttpSource {
   mapping: PageExpression;
   remoteFilters: ReadonlySet<string>;
   fanOutParent: string | undefined;
+  skipOnStatus: readonly number[];
 }
 
 export interface CompiledStaticSource {

@@ -33,10 +33,22 @@ export interface DefinitionSource {
 
 /** Reads provider.yaml (or a provider folder) from disk, with its mapping files resolved next to it. */
 export function readDefinitionFile(path: string): DefinitionSource {
-  const file = statSync(path).isDirectory() ? join(path, 'provider.yaml') : path;
+  let file = path;
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) file = join(path, 'provider.yaml');
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new EngineError('invalid_definition', `cannot read the provider definition ${file}`, {
+      operation: 'load',
+      problems: [{ path: '', message: `cannot read ${file}: ${reason}` }],
+      cause: error,
+    });
+  }
   const directory = normalize(dirname(file));
   return {
-    text: readFileSync(file, 'utf8'),
+    text,
     origin: file,
     readFile: (relativePath) => {
       const target = normalize(join(directory, relativePath));
@@ -73,14 +85,16 @@ export function loadDefinition(
       document.errors.map((error) => ({
         path: '',
         message: `YAML: ${error.message.split('\n')[0]}`,
-        line: error.linePos?.[0]?.line,
+        // With prettyErrors off the error carries offsets only; the line counter turns them into lines.
+        line: error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line,
       })),
     );
   }
   const raw = document.toJS({ maxAliasCount: 100 }) as unknown;
   const fileProblems: Problem[] = [];
   inlineMappingFiles(raw, [], source, fileProblems, (path) => lineOf(document, lineCounter, path));
-  const parsed = providerDefinitionSchema.safeParse(raw);
+  // reportInput: a value of the wrong type then reads "expected string", not "required".
+  const parsed = providerDefinitionSchema.safeParse(raw, { reportInput: true });
   const providerId =
     typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
   if (!parsed.success) {
@@ -125,6 +139,7 @@ function inlineMappingFiles(
           path: where.join('.'),
           message: `cannot read ${value}: the definition was given as text; load it from its file`,
         });
+        record[key] = '$';
         continue;
       }
       try {
@@ -136,6 +151,9 @@ function inlineMappingFiles(
           message: `cannot read mapping file ${value}: ${(error as Error).message}`,
           ...lineField(line),
         });
+        // The definition fails on this problem anyway; a placeholder keeps the file name from
+        // being compiled as JSONata and reported a second time.
+        record[key] = '$';
       }
     } else {
       inlineMappingFiles(value, [...path, key], source, problems, locate);

@@ -71,6 +71,14 @@ export const httpSourceSchema = z
       .meta({
         description: 'Filters this request answers itself; other declared filters are applied by the engine.',
       }),
+    skip_on_status: z
+      .array(z.int().min(400).max(599))
+      .optional()
+      .meta({
+        description:
+          "Statuses of the first page that mean this source is not available to the account (a feature not enabled): the source is skipped and onWarning told, instead of failing the listing.",
+        examples: [[403, 404]],
+      }),
     fan_out: z
       .strictObject({
         parent: resourceKey.meta({

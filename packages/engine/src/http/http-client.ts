@@ -66,16 +66,26 @@ export class HttpClient {
       await rateLimiter.acquire(bucket, policy);
       let response: Dispatcher.ResponseData;
       let authHeaders: Record<string, string> = {};
+      // The engine enforces its timeouts itself: a dispatcher (a mock, a custom one) may not.
+      const controller = new AbortController();
       try {
         authHeaders = await this.options.auth.headers({ method: outgoing.method, url });
-        response = await request(url, {
-          dispatcher: this.options.dispatcher,
-          method: outgoing.method,
-          headers: { ...this.options.defaultHeaders, ...outgoing.headers, ...authHeaders },
-          body: outgoing.body,
-          headersTimeout: this.options.timeouts.headersMs,
-          bodyTimeout: this.options.timeouts.bodyMs,
-        });
+        const target = url;
+        response = await withDeadline(
+          controller,
+          this.options.timeouts.headersMs,
+          () => new undiciErrors.HeadersTimeoutError(`no response within ${this.options.timeouts.headersMs} ms`),
+          () =>
+            request(target, {
+              dispatcher: this.options.dispatcher,
+              method: outgoing.method,
+              headers: { ...this.options.defaultHeaders, ...outgoing.headers, ...authHeaders },
+              body: outgoing.body,
+              headersTimeout: this.options.timeouts.headersMs,
+              bodyTimeout: this.options.timeouts.bodyMs,
+              signal: controller.signal,
+            }),
+        );
       } catch (error) {
         if (EngineError.isInstance(error)) throw error;
         if (idempotent && attempt < retry.max_attempts) {
@@ -86,7 +96,7 @@ export class HttpClient {
       }
       const headers = response.headers as IncomingResponse['headers'];
       rateLimiter.update(bucket, policy, headers);
-      const body = await this.readBody(response, outgoing.context);
+      const body = await this.readBody(response, controller, outgoing.context);
       const status = response.statusCode;
       if (status === 401 && !reauthenticated && this.options.auth.onUnauthorized) {
         reauthenticated = true;
@@ -144,10 +154,19 @@ export class HttpClient {
     return target;
   }
 
-  private async readBody(response: Dispatcher.ResponseData, context: CallContext): Promise<unknown> {
+  private async readBody(
+    response: Dispatcher.ResponseData,
+    controller: AbortController,
+    context: CallContext,
+  ): Promise<unknown> {
     let text: string;
     try {
-      text = await response.body.text();
+      text = await withDeadline(
+        controller,
+        this.options.timeouts.bodyMs,
+        () => new undiciErrors.BodyTimeoutError(`the body did not arrive within ${this.options.timeouts.bodyMs} ms`),
+        () => response.body.text(),
+      );
     } catch (error) {
       throw this.networkError(error, context);
     }
@@ -156,7 +175,8 @@ export class HttpClient {
     try {
       return JSON.parse(text);
     } catch (error) {
-      if (response.statusCode >= 400 && !type.includes('json')) return text.slice(0, 300);
+      // A redirect or an error status is what counts; its unreadable body is kept as text.
+      if (response.statusCode >= 300) return text.slice(0, 300);
       throw new EngineError(
         'invalid_response',
         `expected a JSON body, got ${type || 'no content type'} that does not parse (HTTP ${response.statusCode})`,
@@ -187,5 +207,20 @@ export class HttpClient {
         cause: error,
       },
     );
+  }
+}
+
+/** Runs `run`, aborting `controller` with `reason()` if it takes longer than `milliseconds`. */
+async function withDeadline<T>(
+  controller: AbortController,
+  milliseconds: number,
+  reason: () => Error,
+  run: () => Promise<T>,
+): Promise<T> {
+  const timer = setTimeout(() => controller.abort(reason()), milliseconds);
+  try {
+    return await run();
+  } finally {
+    clearTimeout(timer);
   }
 }

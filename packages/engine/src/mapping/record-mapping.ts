@@ -15,8 +15,10 @@ export class PageExpression {
   private readonly plain: jsonata.Expression;
 
   constructor(readonly source: string) {
-    this.wrapped = compileWrapped(source, PREFIX, SUFFIX);
+    // The author's text alone first: a syntax error is then reported as JSONata sees that text
+    // (an unclosed `{` is "before end of expression", not a clash with the wrapper's `)`).
     this.plain = compileWrapped(source);
+    this.wrapped = compileWrapped(source, PREFIX, SUFFIX);
   }
 
   /** One output per input record, in order (undefined where the expression yields nothing). */

@@ -4,6 +4,7 @@ import type {
   CompiledResource,
   CompiledSource,
 } from '../definition/compiled-types.js';
+import { EngineError } from '../errors/engine-error.js';
 import { readHttpPage } from '../pagination/http-page-reader.js';
 import { FRESH_PROGRESS, type SourceProgress } from '../pagination/page-state.js';
 import { applyLocalFilters, chooseSources, type FilterValues } from './filters.js';
@@ -77,15 +78,34 @@ async function readSource(
   if (source.kind === 'derived')
     return { records: await readDerived(runtime, resource, source, request), next: null };
   if (source.fanOutParent !== undefined) return readFanOut(runtime, resource, source, state, request);
-  const page = await readHttpPage(
-    runtime,
-    source,
-    state.progress ?? FRESH_PROGRESS,
-    scope(runtime, request),
-    context,
-  );
+  let page: Awaited<ReturnType<typeof readHttpPage>>;
+  try {
+    page = await readHttpPage(runtime, source, state.progress ?? FRESH_PROGRESS, scope(runtime, request), context);
+  } catch (error) {
+    if (!isUnavailableSource(source, state, error)) throw error;
+    runtime.onWarning(
+      new EngineError('provider_error', `a source was skipped: not available to this account (${error.message})`, {
+        provider: runtime.provider.id,
+        resource: resource.key,
+        operation: 'list',
+        status: error.status,
+        cause: error,
+      }),
+    );
+    return { records: [], next: null };
+  }
   const records = await mapPage(runtime, source.mapping, page.records, context);
   return { records, next: page.next ? { source: state.source, progress: page.next } : null };
+}
+
+/** Only a first page may be skipped: a source that vanishes mid-listing is a real failure. */
+function isUnavailableSource(source: CompiledHttpSource, state: ListState, error: unknown): error is EngineError {
+  return (
+    EngineError.isInstance(error) &&
+    state.progress === undefined &&
+    error.status !== undefined &&
+    source.skipOnStatus.includes(error.status)
+  );
 }
 
 function scope(runtime: ConnectionRuntime, request: ListRequest, parent?: unknown) {
