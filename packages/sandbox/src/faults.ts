@@ -64,6 +64,11 @@ export class FaultInjector {
         throw new RangeError(`faults.${name} must be a whole number, got ${value}`);
       }
     }
+    const latency = faults.latencyMs ?? 0;
+    const [minimum, maximum] = typeof latency === 'number' ? [latency, latency] : latency;
+    if (!(minimum >= 0 && maximum >= minimum)) {
+      throw new RangeError(`faults.latencyMs must be a delay or a [minimum, maximum] range, got ${String(latency)}`);
+    }
   }
 
   /** The faults of the request with 1-based sequence number `sequence`. */

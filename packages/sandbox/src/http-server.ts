@@ -68,15 +68,46 @@ function gatewayError(status: 502 | 503): SandboxResponse {
   };
 }
 
+/** Batches of about this many characters are written at a time when streaming. */
+const STREAM_BATCH = 65_536;
+
+/**
+ * Writes a streamed body in batches and waits whenever the socket's buffer is full, so that a
+ * huge collection never sits in memory at once. Stops early if the client goes away.
+ */
+async function writeChunks(outgoing: ServerResponse, chunks: Iterable<string>): Promise<void> {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length < STREAM_BATCH) continue;
+    const flushed = outgoing.write(batch);
+    batch = '';
+    if (!flushed) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          outgoing.off('drain', done);
+          outgoing.off('close', done);
+          resolve();
+        };
+        outgoing.on('drain', done);
+        outgoing.on('close', done);
+      });
+      if (outgoing.destroyed) return;
+    }
+  }
+  outgoing.end(batch);
+}
+
 function serialise(body: unknown): string {
   if (body === undefined) return '';
   return typeof body === 'string' ? body : JSON.stringify(body);
 }
 
 /**
- * Serves a provider on a listening server. Every request goes through the same steps: the
- * connection-reset fault, latency, the rate limit (and 429 bursts), the server-error fault,
- * authentication, the handler, then the malformed-page fault. Returns the request counter.
+ * Serves a provider on a listening server. Every request goes through the same steps: it is
+ * counted against its family's budget, then meets the connection-reset fault, the latency, a
+ * 429 (budget spent or burst), the server-error fault, 404/405, authentication, the handler,
+ * and the malformed-page fault. Returns a function that reports how many requests arrived.
  */
 export function serveProvider<Principal>(
   listening: ListeningServer,
@@ -125,16 +156,13 @@ export function serveProvider<Principal>(
     return { response, state };
   };
 
-  const write = (outgoing: ServerResponse, response: SandboxResponse, headers: OutgoingHttpHeaders) => {
+  const write = async (outgoing: ServerResponse, response: SandboxResponse, headers: OutgoingHttpHeaders) => {
     outgoing.statusCode = response.status;
-    for (const [name, value] of Object.entries(headers))
+    for (const [name, value] of Object.entries(headers)) {
       if (value !== undefined) outgoing.setHeader(name, value);
-    if (!outgoing.hasHeader('content-type')) outgoing.setHeader('content-type', provider.contentType);
-    if (response.chunks) {
-      for (const chunk of response.chunks) outgoing.write(chunk);
-      outgoing.end();
-      return;
     }
+    if (!outgoing.hasHeader('content-type')) outgoing.setHeader('content-type', provider.contentType);
+    if (response.chunks) return writeChunks(outgoing, response.chunks);
     const text = serialise(response.body);
     outgoing.setHeader('content-length', Buffer.byteLength(text));
     outgoing.end(text);
@@ -149,14 +177,16 @@ export function serveProvider<Principal>(
           incoming.socket.destroy();
           return;
         }
-        write(outgoing, outcome.response, {
+        return write(outgoing, outcome.response, {
           ...provider.responseHeaders(outcome.state),
           ...outcome.response.headers,
         });
       })
       .catch((error: unknown) => {
         settings.onError(error);
-        if (!outgoing.headersSent) write(outgoing, provider.internalError(), {});
+        // Half a response cannot be mended: drop the connection so the client sees the failure.
+        if (outgoing.headersSent) outgoing.destroy();
+        else write(outgoing, provider.internalError(), {}).catch(() => outgoing.destroy());
       });
   });
   return () => sequence;

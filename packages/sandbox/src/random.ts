@@ -93,7 +93,8 @@ export class Random {
   }
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** Digits, upper-case and lower-case letters: the alphabet of Okta ids. */
+export const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Encodes an unsigned integer in base 62, left-padded with zeros to `length` characters. */
 export function toBase62(value: number, length: number): string {

@@ -82,19 +82,16 @@ export class RateLimiter {
       exceeded,
     };
   }
+}
 
-  /** Reads a family's state without counting a request. */
-  peek(family: string): RateLimitState {
-    const now = this.clock();
-    const window = this.windows.get(family);
-    const limit = this.limitOf(family);
-    const current = window && now < window.startedAt + this.windowMs ? window : { startedAt: now, used: 0 };
-    return {
-      family,
-      limit,
-      remaining: Math.max(0, limit - current.used),
-      resetAt: current.startedAt + this.windowMs,
-      exceeded: false,
-    };
-  }
+/** A limiter with a provider's default budgets, the caller's overrides, or no limit at all (`false`). */
+export function createRateLimiter(
+  defaults: Readonly<Record<string, number>>,
+  option: RateLimitOptions | false | undefined,
+): RateLimiter {
+  if (option !== false) return new RateLimiter(defaults, option);
+  const unlimited = Object.fromEntries(
+    Object.keys(defaults).map((family) => [family, Number.MAX_SAFE_INTEGER]),
+  );
+  return new RateLimiter(unlimited);
 }

@@ -1,4 +1,4 @@
-import { fromBase62, hashLabel, mix, toBase62 } from './random.js';
+import { BASE62, fromBase62, hashLabel, mix, Random, toBase62 } from './random.js';
 
 /** A JSON object as the servers send it: records are built as plain objects, then serialised. */
 export type JsonObject = { [key: string]: unknown };
@@ -51,10 +51,8 @@ function unpermute(value: number, keys: readonly number[]): number {
  */
 export function createIdCodec(seed: number, prefix: string, count: number): IdCodec {
   const keys = roundKeys(seed, prefix);
-  const noiseKey = mix(seed, hashLabel(`${prefix}.noise`));
   const encode = (index: number): string => {
-    // 62^7 exceeds 2^32 and 62^4 = 14,776,336, so the noise is always exactly 11 characters.
-    const noise = toBase62(mix(noiseKey, index), 7) + toBase62(mix(index, noiseKey) % 14_776_336, 4);
+    const noise = new Random(seed, `${prefix}.noise`, index).characters(11, BASE62);
     return prefix + toBase62(permute(index, keys), 6) + noise;
   };
   return {

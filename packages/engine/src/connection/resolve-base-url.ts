@@ -3,6 +3,11 @@ import { renderTemplate } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/**
+ * What a param may hold where a template places it in the base URL: unreserved URL characters
+ * (RFC 3986), which cannot change where the URL points.
+ */
+const URL_SAFE_VALUE = /^[A-Za-z0-9._~-]+$/;
 
 /** True for hosts that never leave this machine, where plain http is acceptable. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -55,23 +60,41 @@ export function resolveBaseUrl(
       fail(provider, 'baseUrl must use https (plain http only for loopback hosts)');
     }
     if (url.username || url.password) fail(provider, 'baseUrl must not contain credentials');
+    if (url.search || url.hash) fail(provider, 'baseUrl must not contain a query or fragment');
     return normalise(url);
   }
   const baseUrl = provider.baseUrl;
   if (baseUrl.kind === 'table') {
     const key = params[baseUrl.by];
-    const value = key === undefined ? undefined : baseUrl.values[key];
+    // Own keys only: `constructor` or `toString` must not pass for a listed value.
+    const value = key !== undefined && Object.hasOwn(baseUrl.values, key) ? baseUrl.values[key] : undefined;
     if (value === undefined) fail(provider, `no base URL for ${baseUrl.by} = ${key ?? '(none)'}`);
     return normalise(new URL(value));
   }
-  const rendered = renderTemplate(baseUrl.template, { params }, (value) => value);
+  // A `/`, `?`, `#`, `@`, `:` or `\` in a param would move the request to another host, path
+  // or port: only unreserved characters are placed in the URL.
+  const urlSafe = (value: string) => {
+    if (!URL_SAFE_VALUE.test(value)) {
+      fail(
+        provider,
+        `${JSON.stringify(value)} cannot be placed in the base URL: use letters, digits, -, ., _ and ~`,
+      );
+    }
+    return value;
+  };
+  const rendered = renderTemplate(baseUrl.template, { params }, urlSafe);
   if (rendered === undefined) fail(provider, 'the base URL template has a param without a value');
   const url = parseUrl(provider, rendered, 'the base URL');
   const expectedOrigin = `${url.protocol}//${url.host}`;
   // A value like `evil.example/x?` makes the template parse to another host or path: compare
   // the rendered text to the URL rebuilt from its parts, so nothing rides along unnoticed.
+  // Hosts compare without regard to case (the URL parser lower-cases them).
   const unexpected =
-    url.username || url.password || url.search || url.hash || !rendered.startsWith(expectedOrigin);
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    !rendered.toLowerCase().startsWith(expectedOrigin);
   if (url.protocol !== 'https:' || unexpected || !hostAllowed(url.hostname, baseUrl.allowedHosts)) {
     fail(
       provider,

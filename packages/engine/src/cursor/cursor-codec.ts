@@ -55,8 +55,10 @@ export class CursorCodec {
     if (typeof cursor !== 'string' || cursor.length > 16_384) fail('the cursor is not one this engine made');
     const [payload, signature, extra] = cursor.split('.');
     if (!payload || !signature || extra !== undefined) fail('the cursor is malformed');
-    const expected = this.sign(payload!, binding);
-    const given = Buffer.from(signature!, 'base64url');
+    // Compared as text: decoding first would accept other spellings of the same bytes (spare
+    // bits of the last character, `+` for `-`), so a changed cursor would pass.
+    const expected = Buffer.from(this.sign(payload!, binding).toString('base64url'));
+    const given = Buffer.from(signature!);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       fail('the cursor was changed, or belongs to another connection, resource or filter');
     }

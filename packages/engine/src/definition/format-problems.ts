@@ -1,4 +1,4 @@
-import type { Document, LineCounter } from 'yaml';
+import { type Document, isMap, isScalar, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import type { Problem } from '../errors/engine-error.js';
 
@@ -17,12 +17,28 @@ export function lineOf(
 ): number | undefined {
   if (!document || !lineCounter) return undefined;
   for (let length = path.length; length >= 0; length -= 1) {
-    const node = document.getIn(path.slice(0, length), true) as
-      | { range?: [number, number, number] }
-      | undefined;
-    if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    const start = startOf(document, path.slice(0, length));
+    if (start !== undefined) return lineCounter.linePos(start).line;
   }
   return undefined;
+}
+
+type Ranged = { range?: [number, number, number] | null } | null | undefined;
+
+/** Where the value at `path` starts; for a map entry, where its key starts (a block value begins a line later). */
+function startOf(document: Document, path: readonly PathKey[]): number | undefined {
+  if (path.length > 0) {
+    const parent = document.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const name = String(path[path.length - 1]);
+      const pair = parent.items.find((item) =>
+        isScalar(item.key) ? String(item.key.value) === name : String(item.key) === name,
+      );
+      const keyRange = (pair?.key as Ranged)?.range;
+      if (keyRange) return keyRange[0];
+    }
+  }
+  return (document.getIn(path, true) as Ranged)?.range?.[0];
 }
 
 function messageOf(issue: z.core.$ZodIssue): string {

@@ -108,7 +108,10 @@ describe('a valid definition', () => {
     expect(provider.id).toBe('acme');
     expect(provider.definition.headers).toEqual({ Accept: 'application/json' });
     expect(provider.definition.retry).toMatchObject({ max_attempts: 5, statuses: [429, 500, 502, 503, 504] });
-    expect(provider.definition.rate_limit).toMatchObject({ max_wait_seconds: 120, rate_limited_statuses: [429] });
+    expect(provider.definition.rate_limit).toMatchObject({
+      max_wait_seconds: 120,
+      rate_limited_statuses: [429],
+    });
     const params = provider.params.get('domain');
     expect(params).toMatchObject({ required: true, hint: 'enter a host such as eu.acme.test' });
     expect(params?.pattern?.test('eu.acme.test')).toBe(true);
@@ -117,7 +120,10 @@ describe('a valid definition', () => {
 
   it('reads mapping files from subfolders of a provider folder', () => {
     const folder = providerFolder({
-      'provider.yaml': VALID.replace(`'{ "id": $string(id), "status": "active" }'`, 'mappings/v1/users.jsonata'),
+      'provider.yaml': VALID.replace(
+        `'{ "id": $string(id), "status": "active" }'`,
+        'mappings/v1/users.jsonata',
+      ),
       'mappings/v1/users.jsonata': '/* users */\n{ "id": $string(id), "status": "active" }\n',
     });
 
@@ -162,7 +168,10 @@ describe('an invalid definition', () => {
   });
 
   it('names a missing required key as required', () => {
-    const text = VALID.replace('name: Acme\n', '').replace('request: { path: /users }', 'request: { query: { a: b } }');
+    const text = VALID.replace('name: Acme\n', '').replace(
+      'request: { path: /users }',
+      'request: { query: { a: b } }',
+    );
 
     const error = loadError(text);
 
@@ -245,6 +254,28 @@ describe('an invalid definition', () => {
     ]);
   });
 
+  it('reports schema problems and JSONata syntax errors in the same round', () => {
+    const text = VALID.replace('type: link_header', 'type: nope').replace(
+      `'{ "id": $string(id), "status": "active" }'`,
+      `'{ "id": id, "status": ( }'`,
+    );
+
+    const error = loadError(text);
+
+    expect(error.problems).toEqual([
+      {
+        path: 'resources.user-directory/users.list.sources.0.pagination.type',
+        message: expect.stringMatching(/^expected one of /),
+        line: lineOf(text, 'type: nope'),
+      },
+      {
+        path: 'resources.user-directory/users.list.sources.0.mapping',
+        message: expect.stringContaining(`at position ${jsonataPosition('{ "id": id, "status": ( }')}:`),
+        line: lineOf(text, '"status": ( }'),
+      },
+    ]);
+  });
+
   it('reports a missing mapping file once, with its line', () => {
     const text = VALID.replace(`'{ "id": $string(id), "status": "active" }'`, 'mappings/missing.jsonata');
     const folder = providerFolder({ 'provider.yaml': text });
@@ -260,24 +291,24 @@ describe('an invalid definition', () => {
     ]);
   });
 
-  it.each([
-    '../outside.jsonata',
-    'mappings/../../outside.jsonata',
-  ])('refuses the mapping file %s outside the provider folder, and reports only that', (reference) => {
-    const text = VALID.replace(`'{ "id": $string(id), "status": "active" }'`, reference);
-    const folder = providerFolder({ 'provider.yaml': text });
-    writeFileSync(join(dirname(folder), 'outside.jsonata'), '{ "id": "leaked", "status": "active" }');
+  it.each(['../outside.jsonata', 'mappings/../../outside.jsonata'])(
+    'refuses the mapping file %s outside the provider folder, and reports only that',
+    (reference) => {
+      const text = VALID.replace(`'{ "id": $string(id), "status": "active" }'`, reference);
+      const folder = providerFolder({ 'provider.yaml': text });
+      writeFileSync(join(dirname(folder), 'outside.jsonata'), '{ "id": "leaked", "status": "active" }');
 
-    const error = loadError(folder);
+      const error = loadError(folder);
 
-    expect(error.problems).toEqual([
-      {
-        path: 'resources.user-directory/users.list.sources.0.mapping',
-        message: `cannot read mapping file ${reference}: the file is outside the provider folder`,
-        line: lineOf(text, reference),
-      },
-    ]);
-  });
+      expect(error.problems).toEqual([
+        {
+          path: 'resources.user-directory/users.list.sources.0.mapping',
+          message: `cannot read mapping file ${reference}: the file is outside the provider folder`,
+          line: lineOf(text, reference),
+        },
+      ]);
+    },
+  );
 
   it('asks for a file when YAML text names a mapping file', () => {
     const text = VALID.replace(`'{ "id": $string(id), "status": "active" }'`, 'mappings/users.jsonata');
@@ -287,7 +318,8 @@ describe('an invalid definition', () => {
     expect(error.problems).toEqual([
       {
         path: 'resources.user-directory/users.list.sources.0.mapping',
-        message: 'cannot read mappings/users.jsonata: the definition was given as text; load it from its file',
+        message:
+          'cannot read mappings/users.jsonata: the definition was given as text; load it from its file',
         line: lineOf(text, 'mappings/users.jsonata'),
       },
     ]);
@@ -321,7 +353,10 @@ describe('an invalid definition', () => {
     const error = loadError(text);
 
     expect(error.problems).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^YAML: .*unique/), line: lineOf(text, 'Acme again') }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^YAML: .*unique/),
+        line: lineOf(text, 'Acme again'),
+      }),
     ]);
   });
 

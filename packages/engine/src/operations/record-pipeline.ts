@@ -62,7 +62,10 @@ export function finishRecord(
   context: PipelineContext,
   errorContext: { provider: string; resource: string; operation: string },
 ): UnifiedRecord {
-  const pruned = pruneEmpty(output);
+  // remote_data is the provider's object as it came: empty fields are pruned only outside it.
+  const { remote_data: mappedRemoteData, ...fields } =
+    output !== null && typeof output === 'object' && !Array.isArray(output) ? (output as Record<string, unknown>) : {};
+  const pruned = output !== null && typeof output === 'object' && !Array.isArray(output) ? pruneEmpty(fields) : pruneEmpty(output);
   if (pruned === undefined || typeof pruned !== 'object' || Array.isArray(pruned)) {
     throw new EngineError(
       'mapping_error',
@@ -84,6 +87,7 @@ export function finishRecord(
       },
     );
   }
+  if (mappedRemoteData !== undefined && mappedRemoteData !== null) record.remote_data = mappedRemoteData;
   if (context.remoteData && record.remote_data === undefined && raw !== null && typeof raw === 'object') {
     record.remote_data = raw;
   } else if (!context.remoteData) {

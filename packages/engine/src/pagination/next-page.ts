@@ -5,15 +5,27 @@ import type { IncomingResponse } from '../http/http-client.js';
 import type { CallContext } from '../http/response-error.js';
 import type { PageState } from './page-state.js';
 
-/** Reads the `rel` target from Link headers, repeated or comma-joined (RFC 8288). */
+/**
+ * Reads the `rel` target from Link headers, repeated or comma-joined (RFC 8288). Throws a
+ * SyntaxError when no header names the target and one of them does not parse.
+ */
 export function linkTarget(headers: IncomingResponse['headers'], rel: string): string | undefined {
   const raw = headers.link;
   if (raw === undefined) return undefined;
   const values = Array.isArray(raw) ? raw : [raw];
+  let malformed = false;
   for (const value of values) {
-    const target = LinkHeader.parse(value).rel(rel)[0]?.uri;
+    let links: LinkHeader;
+    try {
+      links = LinkHeader.parse(value);
+    } catch {
+      malformed = true;
+      continue;
+    }
+    const target = links.rel(rel)[0]?.uri;
     if (target) return target;
   }
+  if (malformed) throw new SyntaxError('a Link header does not parse');
   return undefined;
 }
 
@@ -55,7 +67,17 @@ export async function nextPageState(
     case 'none':
       return undefined;
     case 'link_header': {
-      const target = linkTarget(response.headers, pagination.rel);
+      let target: string | undefined;
+      try {
+        target = linkTarget(response.headers, pagination.rel);
+      } catch {
+        // Ending here would silently drop the rest of the listing.
+        throw new EngineError(
+          'invalid_response',
+          'the Link header does not parse (RFC 8288), so the next page is unknown',
+          { provider, ...context, status: response.status },
+        );
+      }
       return target ? sameOriginPath(target, response.url, provider, context) : undefined;
     }
     case 'body_next_url': {

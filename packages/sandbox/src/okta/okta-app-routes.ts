@@ -3,10 +3,17 @@ import type { Route, SandboxRequest, SandboxResponse } from '../routes.js';
 import { type OktaApp, oktaAppJson, oktaAppUserJson } from './okta-apps.js';
 import type { OktaPrincipal } from './okta-auth.js';
 import type { OktaTenant } from './okta-data.js';
-import { cursorPage, invalidParameter, linkHeader, notFound, pageLimit, withQuery } from './okta-http.js';
+import {
+  cursorPage,
+  linkHeader,
+  notFound,
+  pageLimit,
+  queryExpression,
+  startAfter,
+  withQuery,
+} from './okta-http.js';
 import { customRoleJson, rolePermissionsJson } from './okta-roles.js';
-import { queryExpression } from './okta-user-routes.js';
-import { matchesScimFilter, referencedAttributes } from './scim-filter.js';
+import { matchesScimFilter, referencedAttributes } from './scim-match.js';
 
 /** `/api/v1/iam/roles` has no documented page size; a small one makes its body links matter. */
 const ROLES_PAGE_SIZE = 5;
@@ -16,7 +23,12 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
   const { users } = tenant;
   const orgId = String(tenant.org.id);
 
-  const appUserJson = (request: SandboxRequest, app: OktaApp, index: number, scope: 'USER' | 'GROUP'): JsonObject => {
+  const appUserJson = (
+    request: SandboxRequest,
+    app: OktaApp,
+    index: number,
+    scope: 'USER' | 'GROUP',
+  ): JsonObject => {
     const user = users.user(index);
     const json = oktaAppUserJson(tenant.settings.seed, app, user, scope, index, request.url.origin);
     if (request.url.searchParams.get('expand') === 'user') json._embedded = { user };
@@ -28,9 +40,8 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     if (typeof limit !== 'number') return limit;
     const { expression, error } = queryExpression(request);
     if (error) return error;
-    const after = request.url.searchParams.get('after');
-    const start = after === null ? 0 : (tenant.app(after)?.index ?? -1) + 1;
-    if (start === 0 && after !== null) return invalidParameter('after', 'is not a cursor of this listing');
+    const start = startAfter(request, (id) => tenant.app(id)?.index);
+    if (typeof start !== 'number') return start;
     // Only ACTIVE apps unless asked for the others ("non-active, but not deleted").
     const withInactive =
       request.url.searchParams.get('includeNonDeleted') === 'true' ||
@@ -39,12 +50,16 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     const candidates = tenant.apps
       .slice(start)
       .filter((app) => withInactive || app.status === 'ACTIVE')
-      .filter((app) => prefix === undefined || [app.name, app.label].some((text) => text.toLowerCase().startsWith(prefix)))
+      .filter(
+        (app) =>
+          prefix === undefined || [app.name, app.label].some((text) => text.toLowerCase().startsWith(prefix)),
+      )
       .map((app) => oktaAppJson(app, request.url.origin, orgId))
       .filter((json) => !expression || matchesScimFilter(expression, json));
     const records = candidates.slice(0, limit);
     const last = records.at(-1);
-    const next = last && candidates.length > limit ? withQuery(request.url, { after: String(last.id) }) : undefined;
+    const next =
+      last && candidates.length > limit ? withQuery(request.url, { after: String(last.id) }) : undefined;
     return cursorPage(request, records, next, 'separate');
   };
 
@@ -53,18 +68,22 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     if (!app) return notFound(request.params.id!, 'AppInstance');
     const limit = pageLimit(request, 50, 500);
     if (typeof limit !== 'number') return limit;
-    const after = request.url.searchParams.get('after');
-    const afterIndex = after === null ? -1 : users.ids.decode(after);
-    if (afterIndex === undefined) return invalidParameter('after', 'is not a cursor of this listing');
+    const start = startAfter(request, (id) => users.ids.decode(id));
+    if (typeof start !== 'number') return start;
     const records: JsonObject[] = [];
-    let index = afterIndex + 1;
+    let index = start;
     for (; index < users.count && records.length < limit; index++) {
       const scope = tenant.assignment(app, index);
       if (scope) records.push(appUserJson(request, app, index, scope));
     }
     const last = records.at(-1);
     const more = last !== undefined && records.length === limit && index < users.count;
-    return cursorPage(request, records, more ? withQuery(request.url, { after: String(last.id) }) : undefined, 'joined');
+    return cursorPage(
+      request,
+      records,
+      more ? withQuery(request.url, { after: String(last.id) }) : undefined,
+      'joined',
+    );
   };
 
   const getAppUser = (request: SandboxRequest): SandboxResponse => {
@@ -80,14 +99,18 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
   const listRoles = (request: SandboxRequest): SandboxResponse => {
     const limit = pageLimit(request, ROLES_PAGE_SIZE, 100);
     if (typeof limit !== 'number') return limit;
-    const after = request.url.searchParams.get('after');
-    const start = after === null ? 0 : tenant.customRoles.findIndex((role) => role.id === after) + 1;
-    if (start === 0 && after !== null) return invalidParameter('after', 'is not a cursor of this listing');
+    const start = startAfter(request, (id) => {
+      const index = tenant.customRoles.findIndex((role) => role.id === id);
+      return index < 0 ? undefined : index;
+    });
+    if (typeof start !== 'number') return start;
     const roles = tenant.customRoles.slice(start, start + limit);
     const last = roles.at(-1);
     const page = request.faults.pageOf(request.url, 'after');
     const more = last !== undefined && start + limit < tenant.customRoles.length;
-    const next = more ? request.faults.nextLink(page, request.url, withQuery(request.url, { after: last.id })) : undefined;
+    const next = more
+      ? request.faults.nextLink(page, request.url, withQuery(request.url, { after: last.id }))
+      : undefined;
     return {
       status: 200,
       headers: { link: linkHeader('joined', request.url, undefined) },
@@ -115,8 +138,20 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
         return { status: 200, body: oktaAppJson(app, request.url.origin, orgId) };
       },
     },
-    { method: 'GET', path: '/api/v1/apps/:id/users', family: 'apps', scope: 'okta.apps.read', handle: listAppUsers },
-    { method: 'GET', path: '/api/v1/apps/:id/users/:userId', family: 'apps', scope: 'okta.apps.read', handle: getAppUser },
+    {
+      method: 'GET',
+      path: '/api/v1/apps/:id/users',
+      family: 'apps',
+      scope: 'okta.apps.read',
+      handle: listAppUsers,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/apps/:id/users/:userId',
+      family: 'apps',
+      scope: 'okta.apps.read',
+      handle: getAppUser,
+    },
     { method: 'GET', path: '/api/v1/iam/roles', family: 'iam', scope: 'okta.roles.read', handle: listRoles },
     {
       method: 'GET',
@@ -125,7 +160,9 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       scope: 'okta.roles.read',
       handle: (request) => {
         const role = findRole(request);
-        return role ? { status: 200, body: customRoleJson(role, request.url.origin) } : notFound(request.params.id!, 'Role');
+        return role
+          ? { status: 200, body: customRoleJson(role, request.url.origin) }
+          : notFound(request.params.id!, 'Role');
       },
     },
     {
@@ -135,9 +172,17 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       scope: 'okta.roles.read',
       handle: (request) => {
         const role = findRole(request);
-        return role ? { status: 200, body: rolePermissionsJson(role, request.url.origin) } : notFound(request.params.id!, 'Role');
+        return role
+          ? { status: 200, body: rolePermissionsJson(role, request.url.origin) }
+          : notFound(request.params.id!, 'Role');
       },
     },
-    { method: 'GET', path: '/api/v1/org', family: 'org', scope: 'okta.orgs.read', handle: () => ({ status: 200, body: tenant.org }) },
+    {
+      method: 'GET',
+      path: '/api/v1/org',
+      family: 'org',
+      scope: 'okta.orgs.read',
+      handle: () => ({ status: 200, body: tenant.org }),
+    },
   ];
 }

@@ -1,7 +1,7 @@
-import { createIdCodec } from '../records.js';
 import { hashLabel, Random, unitHash } from '../random.js';
-import type { OktaGroup } from './okta-groups.js';
 import type { JsonObject } from '../records.js';
+import { createIdCodec } from '../records.js';
+import type { OktaGroup } from './okta-groups.js';
 import { DATA_START, type OktaUserTraits } from './okta-user-traits.js';
 
 interface CatalogEntry {
@@ -49,6 +49,8 @@ export interface OktaApp extends CatalogEntry {
   groups: readonly OktaGroup[];
   /** Share of users assigned directly (scope USER). */
   directShare: number;
+  /** Hash key of the app's direct-assignment draws, computed once rather than per user. */
+  directKey: number;
   created: number;
   lastUpdated: number;
 }
@@ -75,6 +77,7 @@ export function createOktaApps(seed: number, userCount: number, groups: readonly
         ? groups.filter((group) => group.type === 'BUILT_IN')
         : sample(assignable, groupCount, random),
       directShare: everyone ? 0 : random.integer(0, 25) / 100,
+      directKey: hashLabel(`app.direct.${index}`),
       created,
       lastUpdated: created + random.integer(0, 500) * DAY,
     };
@@ -95,8 +98,7 @@ function sample<T>(items: readonly T[], count: number, random: Random): T[] {
 /** How user `userIndex` is assigned to `app`: USER (directly), GROUP, or not at all. */
 export function assignmentScope(seed: number, app: OktaApp, users: OktaUserTraits, userIndex: number) {
   if (users.statusOf(userIndex) === 'DEPROVISIONED') return undefined;
-  if (unitHash(seed, hashLabel(`app.direct.${app.index}`), userIndex) < app.directShare)
-    return 'USER' as const;
+  if (unitHash(seed, app.directKey, userIndex) < app.directShare) return 'USER' as const;
   return app.groups.some((group) => group.isMember(userIndex)) ? ('GROUP' as const) : undefined;
 }
 
@@ -124,6 +126,8 @@ export function oktaAppJson(app: OktaApp, baseUrl: string, orgId: string): JsonO
     accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null },
     visibility: { autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { login: true } },
     features: app.provisioning ? ['IMPORT_NEW_USERS', 'PUSH_NEW_USERS', 'PUSH_PROFILE_UPDATES'] : [],
+    // Okta's own Expression Language template, not a JavaScript template literal.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text `${source.login}` is the value.
     credentials: { userNameTemplate: { template: '${source.login}', type: 'BUILT_IN' } },
     settings: {
       app: {},

@@ -1,5 +1,5 @@
-import type { JsonObject } from '../records.js';
 import { Random } from '../random.js';
+import type { JsonObject } from '../records.js';
 import { COMPANIES } from '../vocabulary/organization.js';
 import { activeDirectoryAppId, assignmentScope, createOktaApps, type OktaApp } from './okta-apps.js';
 import { createOktaGroups, type OktaGroup } from './okta-groups.js';
@@ -59,12 +59,25 @@ export class OktaTenant {
   constructor(readonly settings: OktaTenantSettings) {
     const { seed, baseUrl } = settings;
     const company = new Random(seed, 'company').pick(COMPANIES);
-    this.users = new OktaUsers(seed, settings.users, `${company.subdomain}.example.com`, company.name, baseUrl);
+    this.users = new OktaUsers(
+      seed,
+      settings.users,
+      `${company.subdomain}.example.com`,
+      company.name,
+      baseUrl,
+    );
     this.groups = createOktaGroups(seed, this.users);
     this.apps = createOktaApps(seed, settings.users, this.groups);
     this.activeDirectoryAppId = activeDirectoryAppId(seed, this.apps.length);
     this.customRoles = createCustomRoles(seed, settings.users);
-    this.logs = new OktaLogs(seed, settings.logEvents, settings.logsEndAt, this.users, this.groups, this.apps);
+    this.logs = new OktaLogs(
+      seed,
+      settings.logEvents,
+      settings.logsEndAt,
+      this.users,
+      this.groups,
+      this.apps,
+    );
     this.org = orgJson(seed, company, baseUrl);
   }
 
@@ -113,7 +126,9 @@ export class OktaTenant {
       activeApps: apps.filter((app) => app.status === 'ACTIVE').length,
       appUsers: Object.fromEntries(apps.map((app) => [app.id, appUsers[app.index]!])),
       appUsersTotal: sum(appUsers),
-      appUsersOfActiveApps: sum(apps.filter((app) => app.status === 'ACTIVE').map((app) => appUsers[app.index]!)),
+      appUsersOfActiveApps: sum(
+        apps.filter((app) => app.status === 'ACTIVE').map((app) => appUsers[app.index]!),
+      ),
       customRoles: this.customRoles.length,
       standardRoles: STANDARD_ROLE_TYPES.length,
       logEvents: this.logs.count,

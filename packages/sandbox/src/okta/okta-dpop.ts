@@ -86,11 +86,13 @@ export async function verifyDpopProof(
     throw new DpopError(`The DPoP proof JWT is invalid: ${(error as Error).message}`);
   }
   const { payload, protectedHeader } = verified;
-  if (payload.htm !== expectation.method) throw new DpopError(`The DPoP proof htm must be ${expectation.method}.`);
+  if (payload.htm !== expectation.method)
+    throw new DpopError(`The DPoP proof htm must be ${expectation.method}.`);
   if (!sameTarget(payload.htu, expectation.url)) {
     throw new DpopError(`The DPoP proof htu must be ${expectation.url.origin}${expectation.url.pathname}.`);
   }
-  if (typeof payload.jti !== 'string' || payload.jti === '') throw new DpopError('The DPoP proof jti is missing.');
+  if (typeof payload.jti !== 'string' || payload.jti === '')
+    throw new DpopError('The DPoP proof jti is missing.');
   if (expectation.nonce !== undefined && payload.nonce !== expectation.nonce) {
     throw new DpopError('Authorization server requires nonce in DPoP proof.', 'use_dpop_nonce');
   }

@@ -1,7 +1,7 @@
-import { createIdCodec } from '../records.js';
 import { hashLabel, Random, unitHash } from '../random.js';
-import { DEPARTMENTS } from '../vocabulary/organization.js';
 import type { JsonObject } from '../records.js';
+import { createIdCodec } from '../records.js';
+import { DEPARTMENTS } from '../vocabulary/organization.js';
 import { DATA_START, type OktaUserTraits } from './okta-user-traits.js';
 
 export type OktaGroupType = 'OKTA_GROUP' | 'APP_GROUP' | 'BUILT_IN';

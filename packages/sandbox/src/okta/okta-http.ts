@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { SandboxRequest, SandboxResponse } from '../routes.js';
+import { parseScimFilter, type ScimExpression, ScimFilterError } from './scim-filter.js';
 
 /**
  * An Okta error response: `{ errorCode, errorSummary, errorLink, errorId, errorCauses }`.
  * `errorLink` repeats the code, as Okta's current responses do.
  */
-export function oktaError(status: number, errorCode: string, errorSummary: string, causes: string[] = []): SandboxResponse {
+export function oktaError(
+  status: number,
+  errorCode: string,
+  errorSummary: string,
+  causes: string[] = [],
+): SandboxResponse {
   return {
     status,
     body: {
@@ -53,11 +59,16 @@ export function withQuery(url: URL, changes: Readonly<Record<string, string>>): 
  * The page size asked for: the default when absent, capped at the maximum (Okta caps rather
  * than rejects), an error response for anything that is not a whole number.
  */
-export function pageLimit(request: SandboxRequest, defaultLimit: number, maximum: number): number | SandboxResponse {
+export function pageLimit(
+  request: SandboxRequest,
+  defaultLimit: number,
+  maximum: number,
+): number | SandboxResponse {
   const text = request.url.searchParams.get('limit');
   if (text === null || text === '') return defaultLimit;
   const limit = Number(text);
-  if (!Number.isInteger(limit) || limit < 0) return invalidParameter('limit', `must be a whole number, got "${text}"`);
+  if (!Number.isInteger(limit) || limit < 0)
+    return invalidParameter('limit', `must be a whole number, got "${text}"`);
   return Math.min(limit, maximum);
 }
 
@@ -76,7 +87,30 @@ export function cursorPage(
   return { status: 200, headers: { link: linkHeader(form, request.url, nextLink) }, body: records, page };
 }
 
-/** A single record, with the `ETag`-less body Okta returns for `GET /{collection}/{id}`. */
-export function record(body: unknown): SandboxResponse {
-  return { status: 200, body };
+/** The `search` and `filter` parameters as one expression (both must hold when both are given). */
+export function queryExpression(request: SandboxRequest): {
+  expression?: ScimExpression;
+  error?: SandboxResponse;
+} {
+  const texts = ['search', 'filter']
+    .map((name) => request.url.searchParams.get(name))
+    .filter((text) => text !== null);
+  try {
+    const [first, second] = texts.map((text) => parseScimFilter(text));
+    return { expression: first && second ? { kind: 'and', left: first, right: second } : first };
+  } catch (error) {
+    if (!(error instanceof ScimFilterError)) throw error;
+    return { error: oktaError(400, 'E0000031', 'Invalid search criteria.', [error.message]) };
+  }
+}
+
+/** `after` cursors are the id of the last record of the previous page, as on Okta. */
+export function startAfter(
+  request: SandboxRequest,
+  decode: (id: string) => number | undefined,
+): number | SandboxResponse {
+  const after = request.url.searchParams.get('after');
+  if (after === null) return 0;
+  const index = decode(after);
+  return index === undefined ? invalidParameter('after', 'is not a cursor of this listing') : index + 1;
 }

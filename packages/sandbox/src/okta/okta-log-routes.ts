@@ -2,13 +2,14 @@ import type { JsonObject } from '../records.js';
 import type { Route, SandboxRequest, SandboxResponse } from '../routes.js';
 import type { OktaPrincipal } from './okta-auth.js';
 import type { OktaTenant } from './okta-data.js';
-import { cursorPage, invalidParameter, oktaError, pageLimit } from './okta-http.js';
-import { queryExpression } from './okta-user-routes.js';
-import { matchesScimFilter } from './scim-filter.js';
+import { cursorPage, invalidParameter, oktaError, pageLimit, queryExpression } from './okta-http.js';
+import { matchesScimFilter } from './scim-match.js';
 
 const DAY = 86_400_000;
 /** How far back `since` may reach. */
 export const LOG_RETENTION_DAYS = 180;
+/** Slack on the retention check, so that `since` computed as "180 days ago" survives the trip. */
+const CLOCK_SKEW_MS = 60_000;
 /** The default window when `since` is absent. */
 const DEFAULT_WINDOW_DAYS = 7;
 
@@ -40,7 +41,8 @@ export function oktaLogRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     const now = Date.now();
     const untilText = parameters.get('until');
     const until = untilText === null ? undefined : parseTime(untilText);
-    if (untilText !== null && until === undefined) return invalidParameter('until', 'must be an ISO 8601 timestamp');
+    if (untilText !== null && until === undefined)
+      return invalidParameter('until', 'must be an ISO 8601 timestamp');
     const end = logs.positionAt(Math.min(until ?? now, now + 1));
 
     let position: number;
@@ -53,7 +55,7 @@ export function oktaLogRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       const sinceText = parameters.get('since');
       const since = sinceText === null ? (until ?? now) - DEFAULT_WINDOW_DAYS * DAY : parseTime(sinceText);
       if (since === undefined) return invalidParameter('since', 'must be an ISO 8601 timestamp');
-      if (since < now - LOG_RETENTION_DAYS * DAY) {
+      if (since < now - LOG_RETENTION_DAYS * DAY - CLOCK_SKEW_MS) {
         return oktaError(400, 'E0000053', 'Invalid parameter: since', [
           `since: must be within the last ${LOG_RETENTION_DAYS} days, got ${sinceText}`,
         ]);
@@ -68,7 +70,8 @@ export function oktaLogRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       if (!expression || matchesScimFilter(expression, event)) records.push(event);
     }
     const polling = until === undefined;
-    if (!polling && !(records.length === limit && index < end)) return cursorPage(request, records, undefined, 'separate');
+    if (!polling && !(records.length === limit && index < end))
+      return cursorPage(request, records, undefined, 'separate');
     const next = new URL(request.url.href);
     next.searchParams.delete('since');
     const cursorTime = index > 0 ? logs.publishedAt(index - 1) : logs.publishedAt(0) - 1;

@@ -1,5 +1,5 @@
-import { type JsonObject, seededUuid } from '../records.js';
 import { hashLabel, hexHash, mix, Random } from '../random.js';
+import { type JsonObject, seededUuid } from '../records.js';
 import { EVENT_KINDS, FAILURE_REASONS, SYSTEM_ACTOR, USER_AGENTS } from '../vocabulary/log-events.js';
 import { PLACES } from '../vocabulary/places.js';
 import type { OktaApp } from './okta-apps.js';

@@ -1,5 +1,5 @@
-import { createIdCodec, type JsonObject } from '../records.js';
 import { Random } from '../random.js';
+import { createIdCodec, type JsonObject } from '../records.js';
 import type { Company } from '../vocabulary/organization.js';
 import { DATA_START } from './okta-user-traits.js';
 
@@ -22,19 +22,43 @@ export const STANDARD_ROLE_TYPES: readonly string[] = [
   'WORKFLOWS_ADMIN',
 ];
 
-const CUSTOM_ROLES: readonly (readonly [label: string, description: string, permissions: readonly string[]])[] = [
+const CUSTOM_ROLES: readonly (readonly [
+  label: string,
+  description: string,
+  permissions: readonly string[],
+])[] = [
   ['UserCreator', 'Create users', ['okta.users.create', 'okta.users.read']],
-  ['Help Desk Tier 2', 'Reset passwords and unlock users', ['okta.users.read', 'okta.users.credentials.resetPassword']],
+  [
+    'Help Desk Tier 2',
+    'Reset passwords and unlock users',
+    ['okta.users.read', 'okta.users.credentials.resetPassword'],
+  ],
   ['App Auditor', 'Read apps and their assignments', ['okta.apps.read', 'okta.apps.assignment.read']],
-  ['Group Membership Manager', 'Manage members of delegated groups', ['okta.groups.read', 'okta.groups.members.manage']],
+  [
+    'Group Membership Manager',
+    'Manage members of delegated groups',
+    ['okta.groups.read', 'okta.groups.members.manage'],
+  ],
   ['Report Viewer', 'Read reports and the System Log', ['okta.reports.read', 'okta.logs.read']],
-  ['Gestion des accès – Europe', 'Délégation RH pour l’Europe', ['okta.users.read', 'okta.users.lifecycle.manage']],
+  [
+    'Gestion des accès – Europe',
+    'Délégation RH pour l’Europe',
+    ['okta.users.read', 'okta.users.lifecycle.manage'],
+  ],
   ['Workflow Operator', 'Run delegated flows', ['okta.workflows.invoke']],
   ['Device Reviewer', 'Read registered devices', ['okta.devices.read']],
   ['Policy Reader', 'Read authentication policies', ['okta.policies.read']],
   ['Profile Editor', 'Edit user profiles', ['okta.users.read', 'okta.users.userprofile.manage']],
-  ['Customer Support Read-only', 'Read users and groups for support', ['okta.users.read', 'okta.groups.read']],
-  ['Identity Governance Analyst', 'Read access certifications', ['okta.governance.accessCertifications.read']],
+  [
+    'Customer Support Read-only',
+    'Read users and groups for support',
+    ['okta.users.read', 'okta.groups.read'],
+  ],
+  [
+    'Identity Governance Analyst',
+    'Read access certifications',
+    ['okta.governance.accessCertifications.read'],
+  ],
   ['Token Revoker', 'Revoke sessions and tokens', ['okta.users.read', 'okta.users.lifecycle.clearSessions']],
   ['Brand Manager', 'Customise sign-in pages', ['okta.customizations.manage']],
 ];
@@ -54,11 +78,21 @@ const DAY = 86_400_000;
 /** The tenant's custom roles: more of them in larger tenants, up to the catalogue's size. */
 export function createCustomRoles(seed: number, userCount: number): OktaCustomRole[] {
   const random = new Random(seed, 'roles');
-  const count = Math.min(CUSTOM_ROLES.length, 3 + random.integer(0, 5) + Math.floor(Math.log10(userCount + 1)));
+  const count = Math.min(
+    CUSTOM_ROLES.length,
+    3 + random.integer(0, 5) + Math.floor(Math.log10(userCount + 1)),
+  );
   const ids = createIdCodec(seed, 'cr0', count);
   return CUSTOM_ROLES.slice(0, count).map(([label, description, permissions], index) => {
     const created = DATA_START + random.integer(100, 1500) * DAY;
-    return { id: ids.encode(index), label, description, permissions, created, lastUpdated: created + random.integer(0, 300) * DAY };
+    return {
+      id: ids.encode(index),
+      label,
+      description,
+      permissions,
+      created,
+      lastUpdated: created + random.integer(0, 300) * DAY,
+    };
   });
 }
 

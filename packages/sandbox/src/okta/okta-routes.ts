@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { ProviderApi, Route } from '../routes.js';
-import type { OktaAuthenticator, OktaPrincipal } from './okta-auth.js';
 import { oktaAppRoutes } from './okta-app-routes.js';
+import type { OktaAuthenticator, OktaPrincipal } from './okta-auth.js';
 import type { OktaTenant } from './okta-data.js';
 import { oktaError } from './okta-http.js';
 import { oktaLogRoutes } from './okta-log-routes.js';
+import type { OktaTokenEndpoint } from './okta-token-endpoint.js';
 import { oktaUserRoutes } from './okta-user-routes.js';
 
 /**
@@ -25,13 +26,17 @@ export const OKTA_RATE_LIMITS: Readonly<Record<string, number>> = {
 };
 
 /** The Okta Management API of a tenant, for the generic server. */
-export function createOktaApi(tenant: OktaTenant, authenticator: OktaAuthenticator): ProviderApi<OktaPrincipal> {
+export function createOktaApi(
+  tenant: OktaTenant,
+  authenticator: OktaAuthenticator,
+  tokenEndpoint: OktaTokenEndpoint,
+): ProviderApi<OktaPrincipal> {
   const tokenRoute: Route<OktaPrincipal> = {
     method: 'POST',
     path: '/oauth2/v1/token',
     family: 'oauth2',
     public: true,
-    handle: (request) => authenticator.issueToken(request),
+    handle: (request) => tokenEndpoint.issueToken(request),
   };
   return {
     routes: [...oktaUserRoutes(tenant), ...oktaAppRoutes(tenant), ...oktaLogRoutes(tenant), tokenRoute],

@@ -2,29 +2,9 @@ import type { Route, SandboxRequest, SandboxResponse } from '../routes.js';
 import type { OktaPrincipal } from './okta-auth.js';
 import type { OktaTenant } from './okta-data.js';
 import { oktaGroupJson } from './okta-groups.js';
-import { cursorPage, invalidParameter, notFound, oktaError, pageLimit, withQuery } from './okta-http.js';
+import { cursorPage, notFound, pageLimit, queryExpression, startAfter, withQuery } from './okta-http.js';
 import type { OktaUser } from './okta-users.js';
-import { matchesScimFilter, parseScimFilter, referencedAttributes, type ScimExpression, ScimFilterError } from './scim-filter.js';
-
-/** The `search` and `filter` parameters as one expression (both must hold when both are given). */
-export function queryExpression(request: SandboxRequest): { expression?: ScimExpression; error?: SandboxResponse } {
-  const texts = ['search', 'filter'].map((name) => request.url.searchParams.get(name)).filter((text) => text !== null);
-  try {
-    const [first, second] = texts.map((text) => parseScimFilter(text));
-    return { expression: first && second ? { kind: 'and', left: first, right: second } : first };
-  } catch (error) {
-    if (!(error instanceof ScimFilterError)) throw error;
-    return { error: oktaError(400, 'E0000031', 'Invalid search criteria.', [error.message]) };
-  }
-}
-
-/** `after` cursors are the id of the last record of the previous page, as on Okta. */
-function startAfter(request: SandboxRequest, decode: (id: string) => number | undefined): number | SandboxResponse {
-  const after = request.url.searchParams.get('after');
-  if (after === null) return 0;
-  const index = decode(after);
-  return index === undefined ? invalidParameter('after', 'is not a cursor of this listing') : index + 1;
-}
+import { matchesScimFilter, referencedAttributes } from './scim-match.js';
 
 /** Users, user by id or login, the token's admin, groups and group members. */
 export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
@@ -39,7 +19,9 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     for (let index = 0; index < users.count && records.length < limit; index++) {
       if (users.statusOf(index) === 'DEPROVISIONED') continue;
       const { firstName, lastName } = users.nameOf(index);
-      if ([firstName, lastName, users.loginOf(index)].some((value) => value.toLowerCase().startsWith(prefix))) {
+      if (
+        [firstName, lastName, users.loginOf(index)].some((value) => value.toLowerCase().startsWith(prefix))
+      ) {
         records.push(users.user(index));
       }
     }
@@ -65,18 +47,24 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     for (; index < users.count && records.length < limit; index++) {
       const status = users.statusOf(index);
       if (status === 'DEPROVISIONED' && !includeDeprovisioned) continue;
-      if (expression && cheap && !matchesScimFilter(expression, { id: users.ids.encode(index), status })) continue;
+      if (expression && cheap && !matchesScimFilter(expression, { id: users.ids.encode(index), status }))
+        continue;
       const user = users.user(index);
       if (expression && !cheap && !matchesScimFilter(expression, user)) continue;
       records.push(user);
     }
     const last = records.at(-1);
     const more = last !== undefined && records.length === limit && index < users.count;
-    return cursorPage(request, records, more ? withQuery(request.url, { after: last.id }) : undefined, 'separate');
+    return cursorPage(
+      request,
+      records,
+      more ? withQuery(request.url, { after: last.id }) : undefined,
+      'separate',
+    );
   };
 
   const getUser = (request: SandboxRequest, principal: OktaPrincipal | undefined): SandboxResponse => {
-    const { id } = request.params as { id: string };
+    const id = request.params.id!;
     if (id === 'me') {
       // `me` is the admin who created the API token; no user stands behind a service app's token.
       return principal?.kind === 'api_token' ? { status: 200, body: users.user(0) } : notFound('me', 'User');
@@ -111,7 +99,8 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       .filter((json) => !expression || matchesScimFilter(expression, json));
     const records = candidates.slice(0, limit);
     const last = records.at(-1);
-    const next = last && candidates.length > limit ? withQuery(request.url, { after: String(last.id) }) : undefined;
+    const next =
+      last && candidates.length > limit ? withQuery(request.url, { after: String(last.id) }) : undefined;
     return cursorPage(request, records, next, 'joined');
   };
 
@@ -129,13 +118,30 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     }
     const last = records.at(-1);
     const more = last !== undefined && records.length === limit && index < users.count;
-    return cursorPage(request, records, more ? withQuery(request.url, { after: last.id }) : undefined, 'joined');
+    return cursorPage(
+      request,
+      records,
+      more ? withQuery(request.url, { after: last.id }) : undefined,
+      'joined',
+    );
   };
 
   return [
     { method: 'GET', path: '/api/v1/users', family: 'users', scope: 'okta.users.read', handle: listUsers },
-    { method: 'GET', path: '/api/v1/users/:id', family: 'user-by-id', scope: 'okta.users.read', handle: getUser },
-    { method: 'GET', path: '/api/v1/groups', family: 'groups', scope: 'okta.groups.read', handle: listGroups },
+    {
+      method: 'GET',
+      path: '/api/v1/users/:id',
+      family: 'user-by-id',
+      scope: 'okta.users.read',
+      handle: getUser,
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/groups',
+      family: 'groups',
+      scope: 'okta.groups.read',
+      handle: listGroups,
+    },
     {
       method: 'GET',
       path: '/api/v1/groups/:id',
@@ -143,9 +149,17 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       scope: 'okta.groups.read',
       handle: (request) => {
         const group = tenant.group(request.params.id!);
-        return group ? { status: 200, body: groupJson(request, group) } : notFound(request.params.id!, 'UserGroup');
+        return group
+          ? { status: 200, body: groupJson(request, group) }
+          : notFound(request.params.id!, 'UserGroup');
       },
     },
-    { method: 'GET', path: '/api/v1/groups/:id/users', family: 'groups', scope: 'okta.groups.read', handle: listGroupUsers },
+    {
+      method: 'GET',
+      path: '/api/v1/groups/:id/users',
+      family: 'groups',
+      scope: 'okta.groups.read',
+      handle: listGroupUsers,
+    },
   ];
 }

@@ -1,5 +1,5 @@
-import { createIdCodec, type IdCodec } from '../records.js';
 import { Random } from '../random.js';
+import { createIdCodec, type IdCodec } from '../records.js';
 import { DEPARTMENTS, USER_TYPES } from '../vocabulary/organization.js';
 import { asciiSlug, FIRST_NAMES, LAST_NAMES } from '../vocabulary/people.js';
 import { PLACE_SPELLINGS, PLACES } from '../vocabulary/places.js';
@@ -85,41 +85,35 @@ export class OktaUserTraits {
     this.ids = createIdCodec(seed, '00u', count);
   }
 
-  statusOf(index: number): OktaUserStatus {
+  readonly statusOf = rememberLast((index): OktaUserStatus => {
     if (index === 0) return 'ACTIVE';
     if (index < SHOWCASE_STATUS_END) return OKTA_USER_STATUSES[index - 1]!;
     return new Random(this.seed, 'user.status', index).weighted(STATUS_WEIGHTS);
-  }
+  });
 
   /** Index into {@link DEPARTMENTS}, or -1 for a user without a department. */
-  departmentOf(index: number): number {
+  readonly departmentOf = rememberLast((index): number => {
     if (index === 0) return DEPARTMENTS.findIndex((department) => department.name === 'IT');
     const random = new Random(this.seed, 'user.department', index);
     return random.chance(0.06) ? -1 : random.integer(0, DEPARTMENTS.length - 1);
-  }
+  });
 
-  userTypeOf(index: number): string | undefined {
+  /** `profile.userType`, in one of its many spellings, or undefined when absent. */
+  readonly userTypeOf = rememberLast((index): string | undefined => {
     if (index === 0) return 'Employee';
     return new Random(this.seed, 'user.type', index).weighted(USER_TYPES);
-  }
+  });
 
   /** The place a user's address fields describe; undefined for users without an address. */
-  placeOf(index: number): PlaceChoice | undefined {
-    if (index >= SHOWCASE_PLACE_START && index < SHOWCASE_PLACE_START + 3) {
+  readonly placeOf = rememberLast((index): PlaceChoice | undefined => {
+    if (index >= SHOWCASE_PLACE_START && index < SHOWCASE_PLACE_START + PLACE_SPELLINGS) {
       return { place: 0, variant: index - SHOWCASE_PLACE_START };
     }
     const random = new Random(this.seed, 'user.place', index);
     if (random.chance(0.15)) return undefined;
     const place = random.integer(0, PLACES.length - 1);
-    return {
-      place,
-      variant: random.weighted([
-        [0, 70],
-        [1, 15],
-        [2, 15],
-      ] as const),
-    };
-  }
+    return { place, variant: random.weighted(SPELLING_WEIGHTS) };
+  });
 
   /** The manager's index: a tree with fan-out 8, and about one user in ten without manager. */
   managerOf(index: number): number | undefined {

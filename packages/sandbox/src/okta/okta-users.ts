@@ -1,9 +1,9 @@
-import { createIdCodec, type JsonObject } from '../records.js';
 import { Random } from '../random.js';
+import { createIdCodec, type JsonObject } from '../records.js';
 import { DEPARTMENTS } from '../vocabulary/organization.js';
 import { asciiSlug, NICK_NAMES, PERSONAL_EMAIL_DOMAINS } from '../vocabulary/people.js';
 import { PLACES, phoneNumber, spellPlace } from '../vocabulary/places.js';
-import { DATA_END, DATA_START, OktaUserTraits, type OktaUserStatus } from './okta-user-traits.js';
+import { DATA_END, DATA_START, type OktaUserStatus, OktaUserTraits } from './okta-user-traits.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

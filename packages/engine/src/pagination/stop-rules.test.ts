@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
+import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
+import { loadProviderDefinition } from '../definition/provider-source.js';
+import { EngineError } from '../index.js';
+
+type Listing = {
+  list(
+    model: string,
+    resource: string,
+    options?: Record<string, unknown>,
+  ): Promise<{ result: Array<{ id: string }>; next_cursor: string | null }>;
+  iterate(model: string, resource: string, options?: Record<string, unknown>): AsyncIterable<{ id: string }>;
+};
+
+function user(id: number) {
+  return { id, name: `User ${id}`, state: 'on' };
+}
+
+function group(id: number) {
+  return { id, name: `Group ${id}`, members: 1 };
+}
+
+function setup() {
+  const test = createTestEngine();
+  const routes = new MockRoutes(test.agent, TEST_ORIGIN);
+  const connection = connectTestProvider(test.engine) as unknown as Listing;
+  return { ...test, routes, connection };
+}
+
+async function iterateIds(connection: Listing, resource: string, options: Record<string, unknown> = {}) {
+  const ids: string[] = [];
+  for await (const record of connection.iterate('user-directory', resource, options)) ids.push(record.id);
+  return ids;
+}
+
+async function listPages(connection: Listing, resource: string, options: Record<string, unknown> = {}) {
+  const pages: string[][] = [];
+  let cursor: string | null | undefined;
+  do {
+    const page = await connection.list('user-directory', resource, { ...options, cursor });
+    pages.push(page.result.map((record) => record.id));
+    cursor = page.next_cursor;
+    if (pages.length > 20) throw new Error('the listing does not end');
+  } while (cursor !== null);
+  return pages;
+}
+
+describe('stop rules', () => {
+  it('stops when there is no next link', async () => {
+    const { routes, connection } = setup();
+    routes.on('/users?limit=3', { body: [user(1), user(2), user(3)] });
+    const page = await connection.list('user-directory', 'users');
+    expect(page.result).toHaveLength(3);
+    expect(page.next_cursor).toBeNull();
+    expect(routes.seen).toHaveLength(1);
+  });
+
+  it('stops on an empty page even when it carries a next link', async () => {
+    const { routes, connection } = setup();
+    routes.on(
+      '/users?limit=3',
+      { body: [user(1)], headers: { link: nextLink(`${TEST_ORIGIN}/users?p=2`) } },
+      {
+        times: 2,
+      },
+    );
+    routes.on(
+      '/users?p=2',
+      { body: [], headers: { link: nextLink(`${TEST_ORIGIN}/users?p=3`) } },
+      { times: 2 },
+    );
+    routes.on('/users?p=3', { body: [user(3)] }, { times: 2 });
+    expect(await iterateIds(connection, 'users')).toEqual(['1']);
+    expect(await listPages(connection, 'users')).toEqual([['1'], []]);
+    expect(routes.paths()).not.toContain('/users?p=3');
+  });
+
+  it('stops on a page shorter than the page size (page kind)', async () => {
+    const { routes, connection } = setup();
+    routes.on('/groups?page[number]=1&page[size]=2', { body: { data: [group(1)], total: 50 } });
+    routes.on('/groups?page[number]=2&page[size]=2', { body: { data: [group(2)], total: 50 } });
+    expect(await iterateIds(connection, 'groups')).toEqual(['1']);
+    expect(routes.seen).toHaveLength(1);
+  });
+
+  it('stops on a page shorter than the page size (offset kind)', async () => {
+    const { routes, connection } = setup();
+    routes.on('/roles?skip=0&take=2', { body: [{ id: 1, name: 'One' }] });
+    routes.on('/roles?skip=1&take=2', { body: [{ id: 2, name: 'Two' }] });
+    expect(await iterateIds(connection, 'roles')).toEqual(['OWNER', 'custom:1']);
+    expect(routes.seen).toHaveLength(1);
+  });
+
+  it('stops once the total is reached, without asking for a further page', async () => {
+    const { routes, connection } = setup();
+    routes.on('/groups?page[number]=1&page[size]=2', { body: { data: [group(1), group(2)], total: 4 } });
+    routes.on('/groups?page[number]=2&page[size]=2', { body: { data: [group(3), group(4)], total: 4 } });
+    routes.on('/groups?page[number]=3&page[size]=2', { body: { data: [group(5)], total: 4 } });
+    expect(await iterateIds(connection, 'groups')).toEqual(['1', '2', '3', '4']);
+    expect(routes.seen).toHaveLength(2);
+  });
+
+  it('stops when the next link equals the current request', async () => {
+    const { routes, connection } = setup();
+    const self = `${TEST_ORIGIN}/users?limit=3&after=1`;
+    routes.on('/users?limit=3', { body: [user(1)], headers: { link: nextLink(self) } });
+    routes.on('/users?limit=3&after=1', { body: [user(2)], headers: { link: nextLink(self) } }, { times: 5 });
+    expect(await iterateIds(connection, 'users')).toEqual(['1', '2']);
+    expect(routes.seen).toHaveLength(2);
+  });
+
+  it('stops on a link back to a page seen before (A -> B -> A)', async () => {
+    const { routes, connection } = setup();
+    const a = `${TEST_ORIGIN}/users?after=a`;
+    const b = `${TEST_ORIGIN}/users?after=b`;
+    routes.on('/users?limit=3', { body: [user(1)], headers: { link: nextLink(a) } }, { times: 2 });
+    routes.on('/users?after=a', { body: [user(2)], headers: { link: nextLink(b) } }, { times: 2 });
+    routes.on('/users?after=b', { body: [user(3)], headers: { link: nextLink(a) } }, { times: 2 });
+    expect(await iterateIds(connection, 'users')).toEqual(['1', '2', '3']);
+    // Through cursors too: what was seen travels in the cursor.
+    expect(await listPages(connection, 'users')).toEqual([['1'], ['2'], ['3']]);
+    expect(routes.seen).toHaveLength(6);
+  });
+
+  it('stops on a body cursor seen before (A -> B -> A)', async () => {
+    const { routes, connection } = setup();
+    const members = (id: number, next: string) => ({
+      body: { members: [user(id), user(id + 10)], meta: { next } },
+    });
+    routes.on('/groups/g1/members?count=2', members(1, 'A'), { times: 2 });
+    routes.on('/groups/g1/members?count=2&cursor=A', members(2, 'B'), { times: 2 });
+    routes.on('/groups/g1/members?count=2&cursor=B', members(3, 'A'), { times: 2 });
+    const filter = { group_id: 'g1' };
+    expect(await iterateIds(connection, 'users', { filter })).toEqual(['1', '11', '2', '12', '3', '13']);
+    expect(await listPages(connection, 'users', { filter })).toEqual([
+      ['1', '11'],
+      ['2', '12'],
+      ['3', '13'],
+    ]);
+    expect(routes.seen).toHaveLength(6);
+  });
+
+  it('stops on a link back to the first page', async () => {
+    const { routes, connection } = setup();
+    routes.on('/users?limit=3', {
+      body: [user(1)],
+      headers: { link: nextLink(`${TEST_ORIGIN}/users?after=1`) },
+    });
+    routes.on('/users?after=1', {
+      body: [user(2)],
+      headers: { link: nextLink(`${TEST_ORIGIN}/users?limit=3`) },
+    });
+    expect(await iterateIds(connection, 'users')).toEqual(['1', '2']);
+    expect(routes.seen).toHaveLength(2);
+  });
+});
+
+describe('max_pages', () => {
+  const capped = loadProviderDefinition(`
+id: capped
+name: Capped
+params:
+  region: { enum: [eu], default: eu }
+base_url:
+  by: region
+  values: { eu: https://eu.capped.example.com }
+auth:
+  - id: token
+    kind: bearer
+resources:
+  user-directory/users:
+    list:
+      sources:
+        - request: { path: /users }
+          pagination: { type: link_header, max_pages: 2 }
+          mapping: '{ "id": $string(id), "status": "active" }'
+`);
+  const ORIGIN = 'https://eu.capped.example.com';
+
+  it('stops after max_pages and reports a warning', async () => {
+    const { engine, routes, warnings } = (() => {
+      const test = createTestEngine({ providers: [capped] });
+      return { ...test, routes: new MockRoutes(test.agent, ORIGIN) };
+    })();
+    for (const page of [1, 2, 3]) {
+      routes.on(page === 1 ? '/users' : `/users?page=${page}`, {
+        body: [{ id: page }],
+        headers: { link: nextLink(`${ORIGIN}/users?page=${page + 1}`) },
+      });
+    }
+    const connection = engine.connect('capped', { auth: { method: 'token', token: 'capped-token' } });
+    const ids: string[] = [];
+    for await (const record of connection.iterate('user-directory', 'users')) ids.push(record.id);
+    expect(ids).toEqual(['1', '2']);
+    expect(routes.seen).toHaveLength(2);
+    expect(warnings).toHaveLength(1);
+    const warning = warnings[0] as EngineError;
+    expect(EngineError.isInstance(warning)).toBe(true);
+    expect(warning.message).toContain('max_pages (2)');
+    expect(warning.resource).toBe('user-directory/users');
+  });
+
+  it('emits no warning when the listing ends by itself at max_pages', async () => {
+    const test = createTestEngine({ providers: [capped] });
+    const routes = new MockRoutes(test.agent, ORIGIN);
+    routes.on('/users', { body: [{ id: 1 }], headers: { link: nextLink(`${ORIGIN}/users?page=2`) } });
+    routes.on('/users?page=2', { body: [{ id: 2 }] });
+    const connection = test.engine.connect('capped', { auth: { method: 'token', token: 'capped-token' } });
+    const ids: string[] = [];
+    for await (const record of connection.iterate('user-directory', 'users')) ids.push(record.id);
+    expect(ids).toEqual(['1', '2']);
+    expect(test.warnings).toHaveLength(0);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * `@org/sandbox`: local Okta- and Workato-compatible API servers with deterministic seeded
+ * data and fault injection, to try `@org/engine` and test it end to end without a real tenant.
+ *
+ * @packageDocumentation
+ */
+
+export type { SandboxFaults } from './faults.js';
+export { OKTA_READ_SCOPES } from './okta/okta-auth.js';
+export type { OktaInventory, OktaTenant } from './okta/okta-data.js';
+export { STANDARD_ROLE_TYPES } from './okta/okta-roles.js';
+export { OKTA_RATE_LIMITS } from './okta/okta-routes.js';
+export { OKTA_USER_STATUSES, type OktaUserStatus } from './okta/okta-user-traits.js';
+export type { OktaUser } from './okta/okta-users.js';
+export type { RateLimitOptions } from './rate-limiter.js';
+export type {
+  OktaSandbox,
+  OktaServiceApp,
+  Sandbox,
+  SandboxConnection,
+  SandboxOptions,
+  SandboxProvider,
+  WorkatoSandbox,
+} from './sandbox-types.js';
+export { startSandbox } from './start-sandbox.js';
+export { WORKATO_RATE_LIMITS } from './workato/workato-api.js';
+export type { WorkatoInventory, WorkatoWorkspace } from './workato/workato-data.js';
