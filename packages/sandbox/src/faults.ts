@@ -67,7 +67,9 @@ export class FaultInjector {
     const latency = faults.latencyMs ?? 0;
     const [minimum, maximum] = typeof latency === 'number' ? [latency, latency] : latency;
     if (!(minimum >= 0 && maximum >= minimum)) {
-      throw new RangeError(`faults.latencyMs must be a delay or a [minimum, maximum] range, got ${String(latency)}`);
+      throw new RangeError(
+        `faults.latencyMs must be a delay or a [minimum, maximum] range, got ${String(latency)}`,
+      );
     }
   }
 

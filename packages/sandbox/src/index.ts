@@ -2,6 +2,19 @@
  * `@org/sandbox`: local Okta- and Workato-compatible API servers with deterministic seeded
  * data and fault injection, to try `@org/engine` and test it end to end without a real tenant.
  *
+ * @example
+ * ```ts
+ * import { createEngine } from '@org/engine';
+ * import { startSandbox } from '@org/sandbox';
+ *
+ * const sandbox = await startSandbox({ provider: 'okta', users: 5000, seed: 42 });
+ * const okta = createEngine().connect('okta', sandbox.connection);
+ * let users = 0;
+ * for await (const _user of okta.iterate('user-directory', 'users')) users++;
+ * // users === sandbox.expected['user-directory/users']
+ * await sandbox.close();
+ * ```
+ *
  * @packageDocumentation
  */
 

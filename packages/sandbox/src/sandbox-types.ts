@@ -49,10 +49,14 @@ export interface SandboxOptions {
   onError?: (error: unknown) => void;
 }
 
-/** What `createEngine().connect(provider, connection)` needs to reach the sandbox with its API token. */
+/**
+ * What `createEngine().connect(provider, connection)` needs to reach the sandbox: connection
+ * parameters, credentials under an auth method id of the built-in provider definition, and the
+ * sandbox as base URL.
+ */
 export interface SandboxConnection {
   params: Record<string, string>;
-  auth: { method: 'api_token'; token: string };
+  auth: { method: string; [field: string]: string };
   baseUrl: string;
 }
 
@@ -95,6 +99,11 @@ interface SandboxBase {
 export interface OktaSandbox extends SandboxBase {
   readonly provider: 'okta';
   readonly serviceApp: OktaServiceApp;
+  /**
+   * Connection settings for the service app (auth method `oauth2_service_app`, the private key
+   * as JWK JSON); undefined when the sandbox was given a public key and holds no private key.
+   */
+  readonly serviceAppConnection: SandboxConnection | undefined;
   /** Raw counts per endpoint (computed on first access). */
   readonly inventory: OktaInventory;
   /** The seeded tenant, for tests that compare individual records. */

@@ -65,7 +65,9 @@ async function startOkta(
     faults: new FaultInjector(seed, options.faults),
     onError: options.onError ?? ((error) => console.error('[org-sandbox]', error)),
   });
-  const subdomain = String(tenant.org.subdomain);
+  // A domain the definition accepts; requests go to `baseUrl`, the sandbox, instead.
+  const params = { domain: `${String(tenant.org.subdomain)}.okta.com` };
+  const { clientId, privateJwk } = serviceApp;
   return {
     provider: 'okta',
     url: origin,
@@ -73,12 +75,18 @@ async function startOkta(
     port: listening.port,
     seed: options.seed ?? 1,
     credentials: { apiToken },
-    connection: {
-      params: { domain: `${subdomain}.okta.com` },
-      auth: { method: 'api_token', token: apiToken },
+    connection: { params, auth: { method: 'api_token', token: apiToken }, baseUrl: origin },
+    serviceApp,
+    serviceAppConnection: privateJwk && {
+      params,
+      auth: {
+        method: 'oauth2_service_app',
+        client_id: clientId,
+        private_key: JSON.stringify(privateJwk),
+        key_id: String(privateJwk.kid),
+      },
       baseUrl: origin,
     },
-    serviceApp,
     tenant,
     get expected() {
       return tenant.expected();

@@ -1,5 +1,9 @@
 import type { OktaSandbox, WorkatoSandbox } from '../src/index.js';
 
+/** A parsed response body; tests check its shape with assertions rather than with types. */
+// biome-ignore lint/suspicious/noExplicitAny: bodies are checked by assertions, not by the compiler.
+export type Json = Record<string, any>;
+
 /** The URL of a `rel` link in a `link` header, whether links come joined or as separate headers. */
 export function linkOf(header: string | null | undefined, rel: string): string | undefined {
   if (!header) return undefined;

@@ -1,9 +1,8 @@
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OktaSandbox, type OktaUser, STANDARD_ROLE_TYPES, startSandbox } from '../src/index.js';
-import { collectOkta, linkOf, locationKey, oktaGet } from './helpers.js';
+import { collectOkta, type Json, linkOf, locationKey, oktaGet } from './helpers.js';
 
-type Json = Record<string, any>;
 let sandbox: OktaSandbox;
 
 beforeAll(async () => {

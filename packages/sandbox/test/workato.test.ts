@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type WorkatoSandbox } from '../src/index.js';
-import { workatoGet } from './helpers.js';
+import { type Json, workatoGet } from './helpers.js';
 
-type Json = Record<string, any>;
 let sandbox: WorkatoSandbox;
 
 beforeAll(async () => {

@@ -9,12 +9,9 @@ export const authFieldSchema = z
   })
   .meta({ description: 'A credential field the connecting customer supplies.' });
 
-const fields = z
-  .record(identifier, authFieldSchema)
-  .optional()
-  .meta({
-    description: 'Credential fields. OAuth kinds have fixed field names; declare them here to document them.',
-  });
+const fields = z.record(identifier, authFieldSchema).optional().meta({
+  description: 'Credential fields. OAuth kinds have fixed field names; declare them here to document them.',
+});
 
 const common = {
   id: identifier.meta({ description: 'The method id passed as `auth.method` when connecting.' }),
@@ -36,12 +33,10 @@ const dpop = z.enum(['off', 'auto', 'required']).default('off').meta({
 export const headerAuthSchema = z.strictObject({
   ...common,
   kind: z.literal('header'),
-  headers: z
-    .record(z.string(), template)
-    .meta({
-      description: 'Headers sent on every call.',
-      examples: [{ Authorization: 'SSWS {{auth.token}}' }],
-    }),
+  headers: z.record(z.string(), template).meta({
+    description: 'Headers sent on every call.',
+    examples: [{ Authorization: 'SSWS {{auth.token}}' }],
+  }),
 });
 
 export const bearerAuthSchema = z.strictObject({

@@ -20,12 +20,9 @@ const stopRules = {
     .boolean()
     .default(true)
     .meta({ description: 'End the listing on a page with no records, even if a next link is present.' }),
-  stop_on_short_page: z
-    .boolean()
-    .optional()
-    .meta({
-      description: 'End the listing on a page smaller than the page size. Default: true for page and offset.',
-    }),
+  stop_on_short_page: z.boolean().optional().meta({
+    description: 'End the listing on a page smaller than the page size. Default: true for page and offset.',
+  }),
   max_pages: z
     .int()
     .positive()
@@ -33,11 +30,9 @@ const stopRules = {
     .meta({ description: 'Hard bound on pages fetched in one listing (a guard against endless paging).' }),
 };
 
-const totalPath = jsonataSource
-  .optional()
-  .meta({
-    description: 'JSONata path to the total record count in the body; paging stops once it is reached.',
-  });
+const totalPath = jsonataSource.optional().meta({
+  description: 'JSONata path to the total record count in the body; paging stops once it is reached.',
+});
 
 export const paginationSchema = z
   .discriminatedUnion('type', [

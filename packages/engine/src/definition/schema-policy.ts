@@ -37,7 +37,7 @@ export const rateLimitSchema = z
           .min(0)
           .max(1)
           .optional()
-          .meta({ description: 'Pause when remaining falls below this share of the limit.' }),
+          .meta({ description: 'Pause when remaining falls to this share of the limit or below.' }),
       })
       .optional()
       .meta({ description: "Leave this much of the budget for the customer's other integrations." }),

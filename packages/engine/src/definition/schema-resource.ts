@@ -24,11 +24,15 @@ export const requestSchema = z
         'JSONata over { params, filter, limit, parent } returning an object of extra query parameters (undefined values are left out).',
     }),
     headers: z.record(z.string(), template).optional(),
-    rate_limit_family: z.string().min(1).optional().meta({
-      description:
-        'Requests sharing one rate limit (e.g. /members and /members/{{id}}) name the same family. Default: the path template.',
-      examples: ['members'],
-    }),
+    rate_limit_family: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        description:
+          'Requests sharing one rate limit (e.g. /members and /members/{{id}}) name the same family. Default: the path template.',
+        examples: ['members'],
+      }),
   })
   .meta({ description: 'The HTTP request of the first page.' });
 
@@ -57,26 +61,21 @@ const mappingFields = {
 export const httpSourceSchema = z
   .strictObject({
     request: requestSchema,
-    records: jsonataSource
-      .optional()
-      .meta({
-        description: 'JSONata path to the record array in the body. Default: the body itself.',
-        examples: ['data'],
-      }),
+    records: jsonataSource.optional().meta({
+      description: 'JSONata path to the record array in the body. Default: the body itself.',
+      examples: ['data'],
+    }),
     pagination: paginationSchema.default({ type: 'none' }),
     ...mappingFields,
-    remote_filters: z
-      .array(identifier)
-      .default([])
-      .meta({
-        description: 'Filters this request answers itself; other declared filters are applied by the engine.',
-      }),
+    remote_filters: z.array(identifier).default([]).meta({
+      description: 'Filters this request answers itself; other declared filters are applied by the engine.',
+    }),
     skip_on_status: z
       .array(z.int().min(400).max(599))
       .optional()
       .meta({
         description:
-          "Statuses of the first page that mean this source is not available to the account (a feature not enabled): the source is skipped and onWarning told, instead of failing the listing.",
+          'Statuses of the first page that mean this source is not available to the account (a feature not enabled): the source is skipped and onWarning told, instead of failing the listing.',
         examples: [[403, 404]],
       }),
     fan_out: z

@@ -138,6 +138,38 @@ describe('timeouts', () => {
     expect(routes.seen).toHaveLength(3);
   });
 
+  it('fails with timeout when the body stalls past timeouts.bodyMs', async () => {
+    // Headers arrive, then the body never ends: a dispatcher that gives no body timeout of its own.
+    class StallingDispatcher extends Dispatcher {
+      requests = 0;
+      override dispatch(_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) {
+        this.requests += 1;
+        const legacy = handler as unknown as {
+          onConnect(abort: (error?: Error) => void): void;
+          onHeaders(status: number, headers: Buffer[], resume: () => void, text: string): boolean;
+          onData(chunk: Buffer): boolean;
+          onError(error: Error): void;
+        };
+        legacy.onConnect((error) => legacy.onError(error ?? new Error('aborted')));
+        legacy.onHeaders(200, [Buffer.from('content-type'), Buffer.from('application/json')], () => {}, 'OK');
+        legacy.onData(Buffer.from('[{"id":'));
+        return true;
+      }
+    }
+    const dispatcher = new StallingDispatcher();
+    const engine = createEngine({
+      providers: [testProvider],
+      dispatcher,
+      cursorSecret: 'test-cursor-secret-0123456789',
+      timeouts: { bodyMs: 100 },
+    });
+    const connection = connectTestProvider(engine);
+    const error = await settle(engineError(connection.get('user-directory', 'users', '1')));
+    expect(error.code).toBe('timeout');
+    expect(error.message).toMatch(/timed out/);
+    expect(dispatcher.requests).toBe(1);
+  });
+
   it('answers normally when the reply comes within the timeout', async () => {
     const { routes, connection } = setup({ timeouts: { headersMs: 1_000 } });
     routes.on('/users/1', { body: user(1) }, { delayMs: 200 });

@@ -99,7 +99,7 @@ export class HttpClient {
       rateLimiter.update(bucket, policy, headers);
       const body = await this.readBody(response, controller, outgoing.context);
       const status = response.statusCode;
-      if (false) {
+      if (status === 401 && !reauthenticated && this.options.auth.onUnauthorized) {
         reauthenticated = true;
         if (await this.options.auth.onUnauthorized({ status, headers, body, requestHeaders: authHeaders })) {
           attempt -= 1;

@@ -36,7 +36,7 @@ export function normaliseFilters(
     const definition = filter.definition;
     if (definition.type === 'boolean') {
       if (typeof raw === 'boolean') values[name] = raw;
-      else if (raw === 'true' || raw === 'candidate.when.every((name) => filters[name] !== undefined)') values[name] = raw === 'true';
+      else if (raw === 'true' || raw === 'false') values[name] = raw === 'true';
       else invalid('expected true or false');
       continue;
     }
@@ -70,7 +70,7 @@ export function normaliseFilters(
 export function chooseSources(resource: CompiledResource, filters: FilterValues): CompiledSource[] {
   const list = resource.list!;
   const variant = list.variants.find((candidate) =>
-    false,
+    candidate.when.every((name) => filters[name] !== undefined),
   );
   return variant ? variant.sources : list.sources;
 }

@@ -80,17 +80,27 @@ async function readSource(
   if (source.fanOutParent !== undefined) return readFanOut(runtime, resource, source, state, request);
   let page: Awaited<ReturnType<typeof readHttpPage>>;
   try {
-    page = await readHttpPage(runtime, source, state.progress ?? FRESH_PROGRESS, scope(runtime, request), context);
+    page = await readHttpPage(
+      runtime,
+      source,
+      state.progress ?? FRESH_PROGRESS,
+      scope(runtime, request),
+      context,
+    );
   } catch (error) {
     if (!isUnavailableSource(source, state, error)) throw error;
     runtime.onWarning(
-      new EngineError('provider_error', `a source was skipped: not available to this account (${error.message})`, {
-        provider: runtime.provider.id,
-        resource: resource.key,
-        operation: 'list',
-        status: error.status,
-        cause: error,
-      }),
+      new EngineError(
+        'provider_error',
+        `a source was skipped: not available to this account (${error.message})`,
+        {
+          provider: runtime.provider.id,
+          resource: resource.key,
+          operation: 'list',
+          status: error.status,
+          cause: error,
+        },
+      ),
     );
     return { records: [], next: null };
   }
@@ -99,7 +109,11 @@ async function readSource(
 }
 
 /** Only a first page may be skipped: a source that vanishes mid-listing is a real failure. */
-function isUnavailableSource(source: CompiledHttpSource, state: ListState, error: unknown): error is EngineError {
+function isUnavailableSource(
+  source: CompiledHttpSource,
+  state: ListState,
+  error: unknown,
+): error is EngineError {
   return (
     EngineError.isInstance(error) &&
     state.progress === undefined &&

@@ -64,8 +64,13 @@ export function finishRecord(
 ): UnifiedRecord {
   // remote_data is the provider's object as it came: empty fields are pruned only outside it.
   const { remote_data: mappedRemoteData, ...fields } =
-    output !== null && typeof output === 'object' && !Array.isArray(output) ? (output as Record<string, unknown>) : {};
-  const pruned = output !== null && typeof output === 'object' && !Array.isArray(output) ? pruneEmpty(fields) : pruneEmpty(output);
+    output !== null && typeof output === 'object' && !Array.isArray(output)
+      ? (output as Record<string, unknown>)
+      : {};
+  const pruned =
+    output !== null && typeof output === 'object' && !Array.isArray(output)
+      ? pruneEmpty(fields)
+      : pruneEmpty(output);
   if (pruned === undefined || typeof pruned !== 'object' || Array.isArray(pruned)) {
     throw new EngineError(
       'mapping_error',

@@ -1,18 +1,25 @@
 import type { SandboxRequest, SandboxResponse } from '../routes.js';
 
-/** Workato error bodies come in three shapes; each endpoint uses the one Workato uses there. */
-export const simpleError = (status: number, message: string): SandboxResponse => ({
-  status,
-  body: { message },
-});
-export const validationError = (field: string, problem: string): SandboxResponse => ({
-  status: 400,
-  body: { message: 'Validation failed', errors: { [field]: [problem] } },
-});
-export const jsonApiError = (status: number, title: string): SandboxResponse => ({
-  status,
-  body: { errors: [{ status: String(status), title }] },
-});
+/*
+ * Workato's error bodies come in three shapes, and clients must read all of them: the sandbox
+ * uses each one where Workato does (authentication and most errors, parameter validation, and
+ * the newer access-control endpoints).
+ */
+
+/** `{ message }`: authentication failures, unknown collaborators, rate limits, server errors. */
+export function simpleError(status: number, message: string): SandboxResponse {
+  return { status, body: { message } };
+}
+
+/** `{ message, errors: { field: [problems] } }`: a 400 for a query parameter out of range. */
+export function validationError(field: string, problem: string): SandboxResponse {
+  return { status: 400, body: { message: 'Validation failed', errors: { [field]: [problem] } } };
+}
+
+/** `{ errors: [{ status, title }] }` (JSON:API): the collaborator-group endpoints. */
+export function jsonApiError(status: number, title: string): SandboxResponse {
+  return { status, body: { errors: [{ status: String(status), title }] } };
+}
 
 /** `page[number]` (from 1) and `page[size]` (1 to 100, default 100), or a validation error. */
 function pageParameters(request: SandboxRequest): { number: number; size: number } | SandboxResponse {
