@@ -31,7 +31,7 @@ export const rateLimitSchema = z
           .int()
           .min(0)
           .optional()
-          .meta({ description: 'Pause when fewer calls remain than this.' }),
+          .meta({ description: 'Pause when this many calls or fewer remain.' }),
         fraction: z
           .number()
           .min(0)
