@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineError } from '../../test/helpers/engine-error.js';
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import { EngineError } from '../index.js';
@@ -13,15 +14,6 @@ function setup() {
   const routes = new MockRoutes(test.agent, TEST_ORIGIN);
   const connection = connectTestProvider(test.engine) as unknown as Getter;
   return { ...test, routes, connection };
-}
-
-async function engineError(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!EngineError.isInstance(error)) throw new Error(`expected an EngineError, got ${String(error)}`);
-  return error;
 }
 
 describe('get by id', () => {

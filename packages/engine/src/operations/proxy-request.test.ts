@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineError } from '../../test/helpers/engine-error.js';
 import { MockRoutes } from '../../test/helpers/mock-routes.js';
 import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import { loadProviderDefinition } from '../definition/provider-source.js';
@@ -8,15 +9,6 @@ function setup() {
   const test = createTestEngine();
   const routes = new MockRoutes(test.agent, TEST_ORIGIN);
   return { ...test, routes, connection: connectTestProvider(test.engine) };
-}
-
-async function engineError(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!EngineError.isInstance(error)) throw new Error(`expected an EngineError, got ${String(error)}`);
-  return error;
 }
 
 describe('proxy', () => {

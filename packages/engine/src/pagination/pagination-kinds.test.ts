@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineError } from '../../test/helpers/engine-error.js';
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import type { Connection } from '../connection/connection.js';
@@ -52,15 +53,6 @@ async function listPages(
     if (pages.length > 20) throw new Error('the listing does not end');
   } while (cursor !== null);
   return pages;
-}
-
-async function engineError(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!EngineError.isInstance(error)) throw new Error(`expected an EngineError, got ${String(error)}`);
-  return error;
 }
 
 describe('link_header', () => {

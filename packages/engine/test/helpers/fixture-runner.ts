@@ -119,7 +119,8 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
         for (const [name, value] of Object.entries(expected.headers ?? {})) {
           const actual = headers[name.toLowerCase()];
           // "*" asserts presence only, for values that change on every run (a DPoP proof).
-          asserted[name.toLowerCase()] = value === '*' && actual !== undefined ? '*' : redact(actual ?? '(missing)');
+          asserted[name.toLowerCase()] =
+            value === '*' && actual !== undefined ? '*' : redact(actual ?? '(missing)');
           if (value === '*' ? actual === undefined : actual !== value)
             mismatches.push(
               `exchange ${index}: header ${name} was ${redact(headers[name.toLowerCase()] ?? '(missing)')}`,

@@ -1,8 +1,9 @@
-import { hashLabel, Random, unitHash } from '../random.js';
+import { BASE62, hashLabel, Random, unitHash } from '../random.js';
 import type { JsonObject } from '../records.js';
 import { createIdCodec } from '../records.js';
 import type { OktaGroup } from './okta-groups.js';
 import { DATA_START, type OktaUserTraits } from './okta-user-traits.js';
+import type { OktaUser } from './okta-users.js';
 
 interface CatalogEntry {
   name: string;
@@ -141,13 +142,13 @@ export function oktaAppJson(app: OktaApp, baseUrl: string, orgId: string): JsonO
 export function oktaAppUserJson(
   seed: number,
   app: OktaApp,
-  user: JsonObject & { id: string; status: string; profile: JsonObject },
+  user: OktaUser,
   scope: 'USER' | 'GROUP',
   userIndex: number,
   baseUrl: string,
 ): JsonObject {
   const random = new Random(seed, `app-user.${app.index}`, userIndex);
-  const assigned = Math.max(app.created, Date.parse(user.created as string)) + random.integer(0, 300) * DAY;
+  const assigned = Math.max(app.created, Date.parse(user.created)) + random.integer(0, 300) * DAY;
   const status = user.status === 'SUSPENDED' ? 'SUSPENDED' : app.provisioning ? 'PROVISIONED' : 'ACTIVE';
   const syncState = app.provisioning
     ? random.weighted([
@@ -157,11 +158,11 @@ export function oktaAppUserJson(
       ] as const)
     : 'DISABLED';
   const profile = user.profile;
-  return {
+  // Bookmarks sign nobody in: no credentials and an empty app profile.
+  const bookmark = app.signOnMode === 'BOOKMARK';
+  const json: JsonObject = {
     id: user.id,
-    externalId: app.provisioning
-      ? `00u${random.characters(17, 'abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789')}`
-      : null,
+    externalId: app.provisioning ? `00u${random.characters(17, BASE62)}` : null,
     created: new Date(assigned).toISOString(),
     lastUpdated: new Date(assigned + random.integer(0, 50) * DAY).toISOString(),
     scope,
@@ -170,19 +171,19 @@ export function oktaAppUserJson(
     passwordChanged: null,
     syncState,
     lastSync: app.provisioning ? new Date(assigned + 2 * DAY).toISOString() : null,
-    credentials: app.signOnMode === 'BOOKMARK' ? undefined : { userName: profile.login },
-    profile:
-      app.signOnMode === 'BOOKMARK'
-        ? {}
-        : {
-            email: profile.email,
-            firstName: profile.firstName,
-            lastName: profile.lastName,
-            displayName: profile.displayName,
-          },
-    _links: {
-      app: { href: `${baseUrl}/api/v1/apps/${app.id}` },
-      user: { href: `${baseUrl}/api/v1/users/${user.id}` },
-    },
   };
+  if (!bookmark) json.credentials = { userName: profile.login };
+  json.profile = bookmark
+    ? {}
+    : {
+        email: profile.email,
+        firstName: profile.firstName,
+        lastName: profile.lastName,
+        displayName: profile.displayName,
+      };
+  json._links = {
+    app: { href: `${baseUrl}/api/v1/apps/${app.id}` },
+    user: { href: `${baseUrl}/api/v1/users/${user.id}` },
+  };
+  return json;
 }

@@ -95,7 +95,7 @@ export class OktaTenant {
   }
 
   /**
-   * Counts everything once, on first use: a million users take about a second, which only
+   * Counts everything once, on first use: a million users take a couple of seconds, which only
    * the callers of `expected`, `inventory` or `expand=stats` pay.
    */
   inventory(): OktaInventory {
