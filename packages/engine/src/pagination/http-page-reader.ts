@@ -80,7 +80,17 @@ export async function readHttpPage(
     const total = Number(await source.pagination.total.apply(response.body));
     if (Number.isFinite(total) && fetched >= total) return { records, next: null };
   }
-  if (seen.includes(fingerprint(pageUrl(first, source, size, next)))) return { records, next: null };
+  if (seen.includes(fingerprint(pageUrl(first, source, size, next)))) {
+    // A provider that hands back a page already read would loop forever: stop, but say so,
+    // since records after the loop (if any) were never offered.
+    runtime.onWarning(
+      new EngineError('invalid_response', 'the next page repeats one already read; the listing stops there', {
+        provider: runtime.provider.id,
+        ...context,
+      }),
+    );
+    return { records, next: null };
+  }
   if (pages >= pagination.max_pages) {
     runtime.onWarning(
       new EngineError(
