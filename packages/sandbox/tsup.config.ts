@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', demo: 'src/demo.ts' },
   format: ['esm'],
   // Types for the library entry only: the CLI is a program, not an import.
   dts: { entry: { index: 'src/index.ts' } },
