@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { engineError } from '../../test/helpers/engine-error.js';
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
-import { EngineError } from '../index.js';
 
 type AnyRecord = { id: string } & Record<string, unknown>;
 type Getter = {

@@ -3,7 +3,6 @@ import { engineError } from '../../test/helpers/engine-error.js';
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import type { Connection } from '../connection/connection.js';
-import { EngineError } from '../index.js';
 
 type Model = Parameters<Connection['list']>[0];
 type AnyConnection = {
