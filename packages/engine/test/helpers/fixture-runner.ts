@@ -63,10 +63,13 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
   vi.setSystemTime(new Date(fixture.now ?? DEFAULT_NOW));
   const agent = new MockAgent();
   agent.disableNetConnect();
+  const warnings: string[] = [];
   const engine = createEngine({
     providers: [provider],
     dispatcher: agent,
     cursorSecret: 'fixture-cursor-secret-0123456789',
+    // Warnings (a skipped source, a truncated listing) are part of what a fixture proves.
+    onWarning: (warning) => warnings.push(warning.message),
   });
   const secrets = Object.entries(fixture.connect.auth)
     .filter(([key]) => key !== 'method')
@@ -160,7 +163,12 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
   if (pending > 0) mismatches.push(`${pending} exchange(s) were never requested (first unused: ${next})`);
   await agent.close();
   return {
-    output: { description: fixture.description, requests, ...(error ? { error } : { result }) },
+    output: {
+      description: fixture.description,
+      requests,
+      ...(error ? { error } : { result }),
+      ...(warnings.length ? { warnings: warnings.map(redact) } : {}),
+    },
     mismatches,
   };
 }
