@@ -373,7 +373,7 @@ auth:
       {
         path: 'resources.user-directory/users.get.request.path',
         message:
-          'unknown placeholder {{user.id}}: expected one of params, auth, filter, parent, id, id_parts, limit',
+          'unknown placeholder {{user.id}}: expected one of params, auth, filter, parent, record, id, id_parts, limit',
         line: expect.any(Number),
       },
       {

@@ -2,6 +2,7 @@ import type { Problem } from '../errors/engine-error.js';
 import { JsonataSyntaxError } from '../mapping/compile-jsonata.js';
 import { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
 import type {
+  CompiledEnricher,
   CompiledGet,
   CompiledParam,
   CompiledProvider,
@@ -10,7 +11,12 @@ import type {
   CompiledSource,
 } from './compiled-types.js';
 import type { ProviderDefinition } from './schema.js';
-import type { RequestDefinition, ResourceDefinition, SourceDefinition } from './schema-resource.js';
+import type {
+  EnrichDefinition,
+  RequestDefinition,
+  ResourceDefinition,
+  SourceDefinition,
+} from './schema-resource.js';
 import { parseTemplate } from './template.js';
 
 export type { CompiledProvider } from './compiled-types.js';
@@ -56,6 +62,15 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     };
   }
 
+  function enrichers(definitions: EnrichDefinition | undefined, path: string): CompiledEnricher[] {
+    return Object.entries(definitions ?? {}).map(([name, enricher]) => ({
+      name,
+      request: request(enricher.request, `${path}.${name}.request`),
+      records: optional(SingleExpression, enricher.records, `${path}.${name}.records`),
+      skipOnStatus: enricher.skip_on_status ?? [],
+    }));
+  }
+
   function source(sourceDefinition: SourceDefinition, path: string): CompiledSource {
     if ('static' in sourceDefinition) {
       return {
@@ -95,6 +110,7 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       remoteFilters: new Set(sourceDefinition.remote_filters),
       fanOutParent: sourceDefinition.fan_out?.parent,
       skipOnStatus: sourceDefinition.skip_on_status ?? [],
+      enrichers: enrichers(sourceDefinition.enrich, `${path}.enrich`),
     };
   }
 
@@ -123,6 +139,10 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
         mapping: optional(PageExpression, mappingSource, `${path}.get.mapping`),
         idPattern,
         fromList: getDefinition.from_list === true,
+        enrichers: enrichers(
+          getDefinition.enrich ?? (firstHttp && 'request' in firstHttp ? firstHttp.enrich : undefined),
+          `${path}.get.enrich`,
+        ),
       };
     }
     return {

@@ -23,6 +23,14 @@ export interface CompiledPagination {
   total: SingleExpression | undefined;
 }
 
+/** One extra request per record, merged under `_enriched.<name>`. */
+export interface CompiledEnricher {
+  name: string;
+  request: CompiledRequest;
+  records: SingleExpression | undefined;
+  skipOnStatus: readonly number[];
+}
+
 export interface CompiledHttpSource {
   kind: 'http';
   request: CompiledRequest;
@@ -32,6 +40,7 @@ export interface CompiledHttpSource {
   remoteFilters: ReadonlySet<string>;
   fanOutParent: string | undefined;
   skipOnStatus: readonly number[];
+  enrichers: readonly CompiledEnricher[];
 }
 
 export interface CompiledStaticSource {
@@ -60,6 +69,7 @@ export interface CompiledGet {
   mapping: PageExpression | undefined;
   idPattern: RegExp | undefined;
   fromList: boolean;
+  enrichers: readonly CompiledEnricher[];
 }
 
 export interface CompiledResource {

@@ -54,6 +54,31 @@ export const filterSchema = z
   })
   .meta({ description: 'A filter callers may pass to list and iterate.' });
 
+export const enrichSchema = z
+  .record(
+    identifier,
+    z.strictObject({
+      request: requestSchema.meta({
+        description: 'Called once per record; {{record.x}} reads the raw record.',
+      }),
+      records: jsonataSource.optional().meta({
+        description: 'JSONata path to the value in the body. Default: the body.',
+        examples: ['permissions'],
+      }),
+      skip_on_status: z
+        .array(z.int().min(400).max(599))
+        .optional()
+        .meta({
+          description: 'Statuses that mean "nothing for this record": the value is left out.',
+          examples: [[404]],
+        }),
+    }),
+  )
+  .meta({
+    description:
+      'Extra requests per record, for fields the list endpoint does not return. Each answer is put on the raw record under _enriched.<name> before mapping (and so is part of remote_data). Costs one request per record and name: use for small resources.',
+  });
+
 const mappingFields = {
   mapping: jsonataSource.meta({ description: 'JSONata from one provider record to one unified record.' }),
 };
@@ -70,6 +95,7 @@ export const httpSourceSchema = z
     remote_filters: z.array(identifier).default([]).meta({
       description: 'Filters this request answers itself; other declared filters are applied by the engine.',
     }),
+    enrich: enrichSchema.optional(),
     skip_on_status: z
       .array(z.int().min(400).max(599))
       .optional()
@@ -135,6 +161,9 @@ export const getSchema = z
     request: requestSchema.optional(),
     records: jsonataSource.optional().meta({ description: 'JSONata path to the record in the body.' }),
     mapping: jsonataSource.optional().meta({ description: "Default: the list's first HTTP source mapping." }),
+    enrich: enrichSchema
+      .optional()
+      .meta({ description: "Default: the list's first HTTP source enrichments." }),
     id_pattern: z
       .string()
       .optional()
@@ -163,6 +192,7 @@ export const resourceSchema = z
   .meta({ description: 'One unified resource served by the provider.' });
 
 export type RequestDefinition = z.output<typeof requestSchema>;
+export type EnrichDefinition = z.output<typeof enrichSchema>;
 export type FilterDefinition = z.output<typeof filterSchema>;
 export type HttpSourceDefinition = z.output<typeof httpSourceSchema>;
 export type StaticSourceDefinition = z.output<typeof staticSourceSchema>;

@@ -1,6 +1,7 @@
 import type { CompiledResource } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
 import { buildRequestUrl } from '../pagination/build-request-url.js';
+import { enrichRecords } from './enrich-records.js';
 import { type ListState, listResource } from './list-resource.js';
 import { mapPage, type UnifiedRecord } from './record-pipeline.js';
 import type { ConnectionRuntime } from './runtime.js';
@@ -54,7 +55,8 @@ export async function getRecord(
       },
     );
   }
-  const [record] = await mapPage(runtime, get.mapping, [body], {
+  const enriched = await enrichRecords(runtime, get.enrichers, [body], context);
+  const [record] = await mapPage(runtime, get.mapping, enriched, {
     resource: resource.key,
     operation: 'get',
     remoteData,

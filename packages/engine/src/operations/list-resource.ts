@@ -7,6 +7,7 @@ import type {
 import { EngineError } from '../errors/engine-error.js';
 import { readHttpPage } from '../pagination/http-page-reader.js';
 import { FRESH_PROGRESS, type SourceProgress } from '../pagination/page-state.js';
+import { enrichRecords } from './enrich-records.js';
 import { applyLocalFilters, chooseSources, type FilterValues } from './filters.js';
 import { type RawPosition, type RawResourcePage, readRawPage } from './raw-reader.js';
 import { finishRecord, mapPage, type UnifiedRecord } from './record-pipeline.js';
@@ -104,7 +105,12 @@ async function readSource(
     );
     return { records: [], next: null };
   }
-  const records = await mapPage(runtime, source.mapping, page.records, context);
+  const records = await mapPage(
+    runtime,
+    source.mapping,
+    await enrichRecords(runtime, source.enrichers, page.records, context),
+    context,
+  );
   return { records, next: page.next ? { source: state.source, progress: page.next } : null };
 }
 
@@ -168,7 +174,12 @@ async function readFanOut(
       scope(runtime, request, parent),
       context,
     );
-    const records = await mapPage(runtime, source.mapping, page.records, context);
+    const records = await mapPage(
+      runtime,
+      source.mapping,
+      await enrichRecords(runtime, source.enrichers, page.records, context),
+      context,
+    );
     const next: ListState = page.next
       ? { source: state.source, progress: page.next, fan: { parent: parentPosition, index } }
       : { source: state.source, fan: { parent: parentPosition, index: index + 1 } };
