@@ -74,7 +74,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           },
         );
       }
-      const params = resolveParams(provider, connectOptions.params);
+      const params = resolveParams(provider, connectOptions.params, connectOptions.baseUrl !== undefined);
       const { method: methodId, ...credentials } = connectOptions.auth ?? ({} as ConnectOptions['auth']);
       const method = provider.auth.get(methodId);
       const context = { provider: provider.id, operation: 'connect' };

@@ -188,3 +188,29 @@ describe('connection params, checked before any request', () => {
     expect(dispatch).not.toHaveBeenCalled();
   });
 });
+
+describe('params that only build the base URL', () => {
+  it('are optional when the caller gives baseUrl, and still required otherwise', () => {
+    // testco's `tenant` is read by the base URL template and nowhere else.
+    expect(testProvider.params.get('tenant')?.baseUrlOnly).toBe(true);
+    expect(resolveParams(testProvider, {}, true)).toEqual({});
+    expect(() => resolveParams(testProvider, {}, false)).toThrow(/params\.tenant.*required/s);
+  });
+
+  it('stay required when anything else reads them', () => {
+    const provider = loadProviderDefinition(`id: readsparam
+name: Reads Param
+params: { tenant: { pattern: '[a-z]+' } }
+base_url: { template: 'https://{{params.tenant}}.api.example.com', allowed_hosts: ['*.api.example.com'] }
+auth: [{ id: key, kind: bearer }]
+resources:
+  sso/apps:
+    list:
+      sources:
+        - request: { path: /apps }
+          mapping: '{ "id": id, "name": $params.tenant & name }'
+`);
+    expect(provider.params.get('tenant')?.baseUrlOnly).toBe(false);
+    expect(() => resolveParams(provider, {}, true)).toThrow(/params\.tenant.*required/s);
+  });
+});

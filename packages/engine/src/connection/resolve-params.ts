@@ -3,11 +3,13 @@ import { EngineError, type Problem } from '../errors/engine-error.js';
 
 /**
  * Validates connection params against the definition (required, enum, pattern, default) before
- * any request, and returns them with defaults applied. Every problem is reported at once.
+ * any request, and returns them with defaults applied. Every problem is reported at once. A
+ * param that only builds the base URL is optional when the caller gives `baseUrl` instead.
  */
 export function resolveParams(
   provider: CompiledProvider,
   given: Record<string, unknown> | undefined,
+  baseUrlGiven = false,
 ): Record<string, string> {
   const problems: Problem[] = [];
   const resolved: Record<string, string> = {};
@@ -26,7 +28,7 @@ export function resolveParams(
     const raw = input[name];
     if (raw === undefined || raw === null || raw === '') {
       if (param.default !== undefined) resolved[name] = param.default;
-      else if (param.required)
+      else if (param.required && !(baseUrlGiven && param.baseUrlOnly))
         problems.push({ path, message: `required${param.hint ? `: ${param.hint}` : ''}` });
       continue;
     }

@@ -187,6 +187,7 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       pattern,
       hint: param.hint,
       default: param.default,
+      baseUrlOnly: isBaseUrlOnly(definition, name),
     });
   }
   const baseUrl = definition.base_url;
@@ -209,4 +210,16 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     errorCode: optional(SingleExpression, definition.errors?.code, 'errors.code'),
     resources: new Map(Object.entries(definition.resources).map(([key, item]) => [key, resource(key, item)])),
   };
+}
+
+/**
+ * True when only the base URL template reads the param (a customer's org host): with a
+ * `baseUrl` override it is then not needed. Any other mention, in a template or as
+ * `params.<name>` in JSONata, keeps it required; the text search errs on that side.
+ */
+function isBaseUrlOnly(definition: ProviderDefinition, name: string): boolean {
+  const template = definition.base_url.template;
+  if (template === undefined || !parseTemplate(template).paths.includes(`params.${name}`)) return false;
+  const { base_url: _baseUrl, ...rest } = definition;
+  return !JSON.stringify(rest).includes(`params.${name}`);
 }

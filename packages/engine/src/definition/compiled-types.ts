@@ -93,6 +93,8 @@ export interface CompiledParam {
   pattern: RegExp | undefined;
   hint: string | undefined;
   default: string | undefined;
+  /** Read by the base URL template only: not needed when the caller gives `baseUrl`. */
+  baseUrlOnly: boolean;
 }
 
 /** A provider definition ready to serve: validated, with every template and expression compiled. */
