@@ -57,6 +57,7 @@ function report(results: Result[], baseline: Result): string {
     fixed(result.peakRssMb),
     fixed(result.rssDeltaMb, 1),
     fixed(result.heapDeltaMb, 1),
+    fixed(result.retainedMb, 1),
   ]);
   const headers = [
     'variant',
@@ -69,6 +70,7 @@ function report(results: Result[], baseline: Result): string {
     'peak RSS MB',
     'RSS Δ MB',
     'heap Δ MB',
+    'heap retained MB',
   ];
   return table(headers, rows);
 }
@@ -104,7 +106,9 @@ async function main(): Promise<void> {
       const okta = engine.connect('okta', sandbox.connection);
       const result = await measure(variant.name, run, async (probe) => {
         let count = 0;
-        for await (const _user of okta.iterate('user-directory', 'users', { remoteData: variant.remoteData })) {
+        for await (const _user of okta.iterate('user-directory', 'users', {
+          remoteData: variant.remoteData,
+        })) {
           if (++count % 200 === 0) probe.sample();
         }
         if (count !== expected) throw new Error(`${variant.name}: ${count} records, expected ${expected}`);
@@ -113,7 +117,9 @@ async function main(): Promise<void> {
       results.push(result);
     }
     console.log(`### list-users: ${fixed(users)} Okta users (user-directory/users)\n`);
-    console.log(`${environmentLine(options)}. Baseline output equals the engine's on ${fixed(checked)} records.\n`);
+    console.log(
+      `${environmentLine(options)}. Baseline output equals the engine's on ${fixed(checked)} records.\n`,
+    );
     console.log(report(results, baseline));
     console.log();
   } finally {

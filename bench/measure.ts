@@ -26,6 +26,8 @@ export interface Result {
   peakRssMb: number;
   rssDeltaMb: number;
   heapDeltaMb: number;
+  /** Heap still used after the run and a gc(), against the start; NaN without --expose-gc. */
+  retainedMb: number;
 }
 
 /** Samples `process.memoryUsage()`; call `sample()` from the loop too (timers wait for idle moments). */
@@ -83,6 +85,8 @@ export async function measure(
     const ms = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
     probe.stop();
+    collect?.();
+    const retained = collect ? process.memoryUsage().heapUsed - probe.startHeap : Number.NaN;
     const serverAfter = await options.sandbox.stats();
     if (run < options.warmup) continue;
     samples.push({
@@ -95,6 +99,7 @@ export async function measure(
       peakRssMb: probe.peakRss / MB,
       rssDeltaMb: (probe.peakRss - probe.startRss) / MB,
       heapDeltaMb: (probe.peakHeap - probe.startHeap) / MB,
+      retainedMb: retained / MB,
     });
   }
   const pick = (key: keyof Omit<Result, 'name'>) => median(samples.map((sample) => sample[key]));
@@ -109,8 +114,9 @@ export async function measure(
     peakRssMb: pick('peakRssMb'),
     rssDeltaMb: pick('rssDeltaMb'),
     heapDeltaMb: pick('heapDeltaMb'),
+    retainedMb: pick('retainedMb'),
   };
-  process.stderr.write(`  ${name}: ${Math.round(result.recordsPerSecond)} records/s\n`);
+  process.stderr.write(`  ${name.replace(/[*`]/g, '')}: ${Math.round(result.recordsPerSecond)} records/s\n`);
   return result;
 }
 
@@ -136,5 +142,9 @@ export function table(headers: string[], rows: Array<Array<string | number>>): s
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-export const fixed = (value: number, digits = 0) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** A number for a table: grouped thousands, `digits` decimals, no "-0.0", "n/a" for NaN. */
+export function fixed(value: number, digits = 0): string {
+  if (Number.isNaN(value)) return 'n/a';
+  const rounded = Number(value.toFixed(digits)) || 0;
+  return rounded.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

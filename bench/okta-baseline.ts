@@ -33,7 +33,9 @@ const STATUS: Record<string, string> = {
 /** Trimmed text with runs of whitespace collapsed (JSONata's `$trim`), '' when absent. */
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return String(value).replace(/[ \t\n\r]+/g, ' ').trim();
+  return String(value)
+    .replace(/[ \t\n\r]+/g, ' ')
+    .trim();
 }
 
 const utc = (value: unknown) => (typeof value === 'string' && value ? new Date(value).toISOString() : '');

@@ -1,0 +1,55 @@
+/**
+ * Runs every benchmark, each in its own Node process (so one's heap and RSS do not weigh on the
+ * next) with `--expose-gc` (so heap figures start from a collected heap), and prints their
+ * Markdown tables. Not part of `pnpm test`: timings depend on the machine and are not asserted.
+ *
+ *   npx pnpm bench                      # 20,000 users, median of 5 runs after 1 warm-up
+ *   npx pnpm bench --users 5000 --runs 3 --profile
+ *
+ * Flags (`--users`, `--runs`, `--warmup`) are passed on to every benchmark; `--profile` also
+ * runs bench/profile-users.ts (one profiled engine listing, see bench/README.md).
+ */
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+
+const BENCHMARKS = ['bench/list-users.ts', 'bench/fan-out-and-derived.ts', 'bench/pipeline-stages.ts'];
+const PROFILE = 'bench/profile-users.ts';
+
+/** `--users`, `--runs`, `--warmup` and their values, as given. */
+function passedOn(argv: string[], names: string[]): string[] {
+  const args: string[] = [];
+  for (const name of names) {
+    const index = argv.indexOf(`--${name}`);
+    if (index !== -1 && argv[index + 1] !== undefined) args.push(`--${name}`, argv[index + 1]!);
+  }
+  return args;
+}
+
+function runNode(file: string, args: string[], exposeGc: boolean): Promise<void> {
+  const flags = [...(exposeGc ? ['--expose-gc'] : []), '--conditions=@org/source', '--import', 'tsx'];
+  const child = spawn(process.execPath, [...flags, file, ...args], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${file} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const args = passedOn(argv, ['users', 'runs', 'warmup']);
+  const started = performance.now();
+  console.log(`## Benchmarks (${new Date().toISOString()})\n`);
+  if (availableParallelism() < 2) {
+    console.log('Only one CPU: the sandbox process competes with the client, ratios will be lower.\n');
+  }
+  for (const file of BENCHMARKS) await runNode(file, args, true);
+  if (argv.includes('--profile')) await runNode(PROFILE, passedOn(argv, ['users']), false);
+  process.stderr.write(`all benchmarks done in ${Math.round((performance.now() - started) / 1000)} s\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
