@@ -1,6 +1,6 @@
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { ianaTimezone, MAPPING_HELPERS, stableId, toDate, toIsoUtc } from './jsonata-helpers.js';
+import { ianaTimezone, MAPPING_HELPERS, stableId, text, toDate, toIsoUtc } from './jsonata-helpers.js';
 
 describe('$toIsoUtc', () => {
   it('turns any offset into UTC with a Z and milliseconds', () => {
@@ -160,5 +160,16 @@ describe('the helpers inside JSONata', () => {
 
   it('fail the evaluation on garbage', async () => {
     await expect(run('$toIsoUtc(at)', { at: 'not a date' })).rejects.toThrow(/\$toIsoUtc/);
+  });
+});
+
+describe('$text', () => {
+  it('trims and collapses whitespace, stringifies values, and gives "" when absent', () => {
+    expect(text('  Jane \t\n  Doe  ')).toBe('Jane Doe');
+    expect(text(undefined)).toBe('');
+    expect(text(null)).toBe('');
+    expect(text(42)).toBe('42');
+    expect(text(false)).toBe('false');
+    expect(text({ a: 1 })).toBe('{"a":1}');
   });
 });

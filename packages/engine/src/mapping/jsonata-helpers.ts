@@ -95,8 +95,20 @@ export function stableId(...parts: unknown[]): string {
   return digest.slice(0, 22);
 }
 
+/**
+ * A value as text with whitespace runs collapsed and the ends trimmed (like JSONata's
+ * `$trim($string(v))`), and `""` when absent. Native, because mappings call it many times per
+ * record and a JSONata lambda costs several times more.
+ */
+export function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const raw = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return raw.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
 /** Bindings passed to every mapping evaluation. */
 export const MAPPING_HELPERS = {
+  text,
   toIsoUtc,
   toDate,
   ianaTimezone,
