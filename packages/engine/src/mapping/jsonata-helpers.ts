@@ -102,7 +102,8 @@ export function stableId(...parts: unknown[]): string {
  */
 export function text(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const raw = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const raw =
+    typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return raw.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
