@@ -123,6 +123,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         http,
         validator,
         validation: options.validate ?? 'strict',
+        redact,
         cursors,
         onWarning,
       });

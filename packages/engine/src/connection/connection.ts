@@ -1,5 +1,6 @@
 import type { CursorBinding } from '../cursor/cursor-codec.js';
 import type { CompiledResource } from '../definition/compiled-types.js';
+import { asEngineError } from '../errors/as-engine-error.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { UnifiedModel, UnifiedResource } from '../generated/unified-types.js';
 import { normaliseFilters } from '../operations/filters.js';
@@ -46,6 +47,14 @@ export class Connection {
     resource: Resource,
     options: ListOptions = {},
   ): Promise<Page<RecordOf<Model, Resource>>> {
+    return this.guard(`${model}/${resource}`, 'list', () => this.listPage(model, resource, options));
+  }
+
+  private async listPage<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
+    model: Model,
+    resource: Resource,
+    options: ListOptions,
+  ): Promise<Page<RecordOf<Model, Resource>>> {
     const compiled = this.resource(model, resource, 'list');
     const filters = normaliseFilters(this.provider, compiled, options.filter);
     const binding = this.binding(compiled, filters);
@@ -79,13 +88,10 @@ export class Connection {
     const parentPages = new Map<string, RawResourcePage>();
     let state: ListState | undefined;
     do {
-      const page = await listResource(this.runtime, compiled, {
-        limit,
-        filters,
-        remoteData: options.remoteData !== false,
-        state,
-        parentPages,
-      });
+      const request = { limit, filters, remoteData: options.remoteData !== false, state, parentPages };
+      const page = await this.guard(compiled.key, 'list', () =>
+        listResource(this.runtime, compiled, request),
+      );
       yield* page.records as RecordOf<Model, Resource>[];
       state = page.next ?? undefined;
     } while (state);
@@ -99,13 +105,23 @@ export class Connection {
     options: GetOptions = {},
   ): Promise<RecordOf<Model, Resource>> {
     const compiled = this.resource(model, resource, 'get');
-    const record = await getRecord(this.runtime, compiled, id, options.remoteData !== false);
+    const record = await this.guard(compiled.key, 'get', () =>
+      getRecord(this.runtime, compiled, id, options.remoteData !== false),
+    );
     return record as RecordOf<Model, Resource>;
   }
 
   /** Calls the provider's own API with this connection's base URL, auth, rate limits and retries. */
   proxy(request: ProxyRequest): Promise<ProxyResponse> {
-    return proxyRequest(this.runtime, request);
+    return this.guard(undefined, 'proxy', () => proxyRequest(this.runtime, request));
+  }
+
+  private async guard<T>(resource: string | undefined, operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw asEngineError(error, { provider: this.provider, resource, operation }, this.runtime.redact);
+    }
   }
 
   private resource(model: string, resource: string, operation: string): CompiledResource {

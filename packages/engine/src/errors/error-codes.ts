@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   token_error: { retryable: false, description: 'An OAuth token request failed.' },
   mapping_error: { retryable: false, description: 'A JSONata mapping failed on a record.' },
   schema_violation: { retryable: false, description: 'A mapped record does not match the unified schema.' },
+  internal_error: {
+    retryable: false,
+    description: 'An unexpected failure inside the engine (a bug): see the cause.',
+  },
 } as const satisfies Record<string, { retryable: boolean; description: string }>;
 
 /** A stable, snake_case error code. */

@@ -18,4 +18,6 @@ export interface ConnectionRuntime {
   validation: ValidationMode;
   cursors: CursorCodec;
   onWarning: (warning: EngineError) => void;
+  /** Removes every secret of the connection from a text. */
+  redact: (text: string) => string;
 }
