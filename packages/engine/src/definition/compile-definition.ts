@@ -111,6 +111,7 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       fanOutParent: sourceDefinition.fan_out?.parent,
       skipOnStatus: sourceDefinition.skip_on_status ?? [],
       enrichers: enrichers(sourceDefinition.enrich, `${path}.enrich`),
+      dedupe: sourceDefinition.dedupe === true,
     };
   }
 

@@ -41,6 +41,7 @@ export interface CompiledHttpSource {
   fanOutParent: string | undefined;
   skipOnStatus: readonly number[];
   enrichers: readonly CompiledEnricher[];
+  dedupe: boolean;
 }
 
 export interface CompiledStaticSource {

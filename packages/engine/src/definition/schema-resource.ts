@@ -96,6 +96,10 @@ export const httpSourceSchema = z
       description: 'Filters this request answers itself; other declared filters are applied by the engine.',
     }),
     enrich: enrichSchema.optional(),
+    dedupe: z.boolean().optional().meta({
+      description:
+        'Drop a record whose id already came on this page or the one before: for APIs that repeat records across page boundaries (a log polled by time).',
+    }),
     skip_on_status: z
       .array(z.int().min(400).max(599))
       .optional()

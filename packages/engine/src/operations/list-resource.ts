@@ -7,6 +7,7 @@ import type {
 import { EngineError } from '../errors/engine-error.js';
 import { readHttpPage } from '../pagination/http-page-reader.js';
 import { FRESH_PROGRESS, type SourceProgress } from '../pagination/page-state.js';
+import { dropRepeated } from './drop-repeated.js';
 import { enrichRecords } from './enrich-records.js';
 import { applyLocalFilters, chooseSources, type FilterValues } from './filters.js';
 import { type RawPosition, type RawResourcePage, readRawPage } from './raw-reader.js';
@@ -19,6 +20,8 @@ export interface ListState {
   progress?: SourceProgress | undefined;
   /** Fan-out: the parent page being walked, the parent's index in it, and the child's progress. */
   fan?: { parent: RawPosition; index: number } | undefined;
+  /** Fingerprints of the previous page's ids, for sources that `dedupe`. */
+  recent?: string[] | undefined;
 }
 
 export interface ListRequest {
@@ -111,7 +114,13 @@ async function readSource(
     await enrichRecords(runtime, source.enrichers, page.records, context),
     context,
   );
-  return { records, next: page.next ? { source: state.source, progress: page.next } : null };
+  if (!source.dedupe)
+    return { records, next: page.next ? { source: state.source, progress: page.next } : null };
+  const unique = dropRepeated(records, state.recent);
+  return {
+    records: unique.records,
+    next: page.next ? { source: state.source, progress: page.next, recent: unique.fingerprints } : null,
+  };
 }
 
 /** Only a first page may be skipped: a source that vanishes mid-listing is a real failure. */

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { UnifiedRecord } from './record-pipeline.js';
+
+/** A short fingerprint of an id: cursors carry a page of them, so they stay small. */
+function fingerprint(id: string): string {
+  return createHash('sha256').update(id).digest('base64url').slice(0, 10);
+}
+
+/**
+ * Drops records whose id came earlier on this page or on the page before (`previous`, the
+ * fingerprints the last call returned), and returns the fingerprints of this page's ids for the
+ * next one. Bounded by one page, whatever the length of the listing.
+ */
+export function dropRepeated(
+  records: readonly UnifiedRecord[],
+  previous: readonly string[] | undefined,
+): { records: UnifiedRecord[]; fingerprints: string[] } {
+  const seen = new Set(previous);
+  const kept: UnifiedRecord[] = [];
+  const fingerprints: string[] = [];
+  for (const record of records) {
+    const print = fingerprint(record.id);
+    if (seen.has(print)) continue;
+    seen.add(print);
+    fingerprints.push(print);
+    kept.push(record);
+  }
+  return { records: kept, fingerprints };
+}
