@@ -1,4 +1,5 @@
 export type { AuthChallenge, RefreshedTokens } from './auth/auth-strategy.js';
+export { builtInProviders } from './built-in-providers.js';
 export { Connection } from './connection/connection.js';
 export { loadProviderDefinition } from './definition/provider-source.js';
 export type { ProviderDefinitionInput } from './definition/schema.js';

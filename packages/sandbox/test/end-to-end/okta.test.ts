@@ -84,7 +84,7 @@ describe('okta end to end', () => {
       provider: 'okta',
       users: 300,
       seed: 5,
-      faults: { serverErrorRate: 0.08, resetRate: 0.04 },
+      faults: { serverErrorRate: 0.08, resetRate: 0.04, rateLimitBurst: 2 },
     });
     try {
       const connection = engine.connect('okta', faulty.connection);
