@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -309,6 +309,24 @@ describe('an invalid definition', () => {
       ]);
     },
   );
+
+  it('refuses a mapping file that is a symbolic link out of the provider folder', () => {
+    const text = VALID.replace(`'{ "id": $string(id), "status": "active" }'`, 'mappings/linked.jsonata');
+    const folder = providerFolder({ 'provider.yaml': text, 'mappings/keep.jsonata': '{}' });
+    const outside = join(dirname(folder), 'secret.jsonata');
+    writeFileSync(outside, '{ "id": "leaked", "status": "active" }');
+    symlinkSync(outside, join(folder, 'mappings', 'linked.jsonata'));
+
+    const error = loadError(folder);
+
+    expect(error.problems).toEqual([
+      {
+        path: 'resources.user-directory/users.list.sources.0.mapping',
+        message: 'cannot read mapping file mappings/linked.jsonata: the file is outside the provider folder',
+        line: lineOf(text, 'mappings/linked.jsonata'),
+      },
+    ]);
+  });
 
   it('asks for a file when YAML text names a mapping file', () => {
     const text = VALID.replace(`'{ "id": $string(id), "status": "active" }'`, 'mappings/users.jsonata');

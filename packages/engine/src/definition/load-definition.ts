@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { EngineError, type Problem } from '../errors/engine-error.js';
@@ -53,9 +53,10 @@ export function readDefinitionFile(path: string): DefinitionSource {
     text,
     origin: file,
     readFile: (relativePath) => {
-      const target = normalize(join(directory, relativePath));
-      if (!target.startsWith(`${directory}${sep}`))
-        throw new Error('the file is outside the provider folder');
+      // Compared after resolving links too: a symbolic link must not lead out of the folder.
+      const root = realpathSync(directory);
+      const target = realpathSync(normalize(join(directory, relativePath)));
+      if (!target.startsWith(`${root}${sep}`)) throw new Error('the file is outside the provider folder');
       return readFileSync(target, 'utf8');
     },
   };
