@@ -108,6 +108,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         defaultHeaders[name] = renderTemplate(template, { params }) ?? '';
       const http = new HttpClient({
         provider,
+        origin: baseUrl.origin,
         dispatcher: dispatcher(),
         auth,
         defaultHeaders,

@@ -23,22 +23,27 @@ import type {
  * resource the provider serves, page by page or all at once, and proxies raw API calls.
  */
 export class Connection {
+  // Private for real, so printing a connection never shows its credentials or keys.
+  readonly #runtime: ConnectionRuntime;
+
   /** @internal */
-  constructor(private readonly runtime: ConnectionRuntime) {}
+  constructor(runtime: ConnectionRuntime) {
+    this.#runtime = runtime;
+  }
 
   /** The provider id, e.g. `acme`. */
   get provider(): string {
-    return this.runtime.provider.id;
+    return this.#runtime.provider.id;
   }
 
   /** The resolved API base URL, e.g. `https://acme.example.com`. */
   get baseUrl(): string {
-    return this.runtime.baseUrl.href.replace(/\/$/, '');
+    return this.#runtime.baseUrl.href.replace(/\/$/, '');
   }
 
   /** The auth method id in use. */
   get authMethod(): string {
-    return this.runtime.authMethod;
+    return this.#runtime.authMethod;
   }
 
   /** One page of a resource. Pass the returned `next_cursor` to get the next; null means done. */
@@ -59,12 +64,12 @@ export class Connection {
     const filters = normaliseFilters(this.provider, compiled, options.filter);
     const binding = this.binding(compiled, filters);
     const state = options.cursor
-      ? this.runtime.cursors.decode<ListState>(options.cursor, binding, {
+      ? this.#runtime.cursors.decode<ListState>(options.cursor, binding, {
           provider: this.provider,
           resource: compiled.key,
         })
       : undefined;
-    const page = await listResource(this.runtime, compiled, {
+    const page = await listResource(this.#runtime, compiled, {
       limit: checkLimit(options.limit, this.provider, compiled.key),
       filters,
       remoteData: options.remoteData !== false,
@@ -72,7 +77,7 @@ export class Connection {
     });
     return {
       result: page.records as RecordOf<Model, Resource>[],
-      next_cursor: page.next ? this.runtime.cursors.encode(page.next, binding) : null,
+      next_cursor: page.next ? this.#runtime.cursors.encode(page.next, binding) : null,
     };
   }
 
@@ -90,7 +95,7 @@ export class Connection {
     do {
       const request = { limit, filters, remoteData: options.remoteData !== false, state, parentPages };
       const page = await this.guard(compiled.key, 'list', () =>
-        listResource(this.runtime, compiled, request),
+        listResource(this.#runtime, compiled, request),
       );
       yield* page.records as RecordOf<Model, Resource>[];
       state = page.next ?? undefined;
@@ -106,29 +111,29 @@ export class Connection {
   ): Promise<RecordOf<Model, Resource>> {
     const compiled = this.resource(model, resource, 'get');
     const record = await this.guard(compiled.key, 'get', () =>
-      getRecord(this.runtime, compiled, id, options.remoteData !== false),
+      getRecord(this.#runtime, compiled, id, options.remoteData !== false),
     );
     return record as RecordOf<Model, Resource>;
   }
 
   /** Calls the provider's own API with this connection's base URL, auth, rate limits and retries. */
   proxy(request: ProxyRequest): Promise<ProxyResponse> {
-    return this.guard(undefined, 'proxy', () => proxyRequest(this.runtime, request));
+    return this.guard(undefined, 'proxy', () => proxyRequest(this.#runtime, request));
   }
 
   private async guard<T>(resource: string | undefined, operation: string, run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      throw asEngineError(error, { provider: this.provider, resource, operation }, this.runtime.redact);
+      throw asEngineError(error, { provider: this.provider, resource, operation }, this.#runtime.redact);
     }
   }
 
   private resource(model: string, resource: string, operation: string): CompiledResource {
-    const compiled = this.runtime.provider.resources.get(`${model}/${resource}`);
+    const compiled = this.#runtime.provider.resources.get(`${model}/${resource}`);
     const context = { provider: this.provider, resource: `${model}/${resource}`, operation };
     if (!compiled) {
-      const served = [...this.runtime.provider.resources.keys()].join(', ');
+      const served = [...this.#runtime.provider.resources.keys()].join(', ');
       throw new EngineError(
         'unsupported_resource',
         `${model}/${resource} is not served by ${this.provider}; it serves ${served}`,
@@ -148,8 +153,8 @@ export class Connection {
   private binding(resource: CompiledResource, filters: Record<string, unknown>): CursorBinding {
     return {
       provider: this.provider,
-      baseUrl: this.runtime.baseUrl.href,
-      authMethod: this.runtime.authMethod,
+      baseUrl: this.#runtime.baseUrl.href,
+      authMethod: this.#runtime.authMethod,
       resource: resource.key,
       filter: filters,
     };

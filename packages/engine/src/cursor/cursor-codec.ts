@@ -27,16 +27,17 @@ function canonical(value: unknown): string {
  * used on another connection, resource or filter, fails with invalid_cursor.
  */
 export class CursorCodec {
-  private readonly key: Buffer;
+  // A true private field: util.inspect and loggers never print the signing key.
+  readonly #key: Buffer;
 
   /** `secret` lets cursors survive restarts; without it a random key is made per engine. */
   constructor(secret?: string | Uint8Array) {
-    this.key = secret === undefined ? randomBytes(32) : Buffer.from(secret);
-    if (this.key.length < 16) throw new TypeError('cursorSecret must be at least 16 bytes');
+    this.#key = secret === undefined ? randomBytes(32) : Buffer.from(secret);
+    if (this.#key.length < 16) throw new TypeError('cursorSecret must be at least 16 bytes');
   }
 
   private sign(payload: string, binding: CursorBinding): Buffer {
-    return createHmac('sha256', this.key)
+    return createHmac('sha256', this.#key)
       .update(canonical(binding))
       .update('\u0000')
       .update(payload)

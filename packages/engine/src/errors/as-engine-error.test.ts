@@ -40,13 +40,19 @@ describe('every failure leaves the API as an EngineError', () => {
     expect(iterated.code).toBe('mapping_error');
   });
 
-  it('wraps anything unexpected as internal_error, redacted, keeping the cause', () => {
+  it('wraps anything unexpected as internal_error, redacted, with a safe cause', () => {
     const cause = new TypeError('boom near secret-token-42');
     const error = asEngineError(cause, { provider: 'acme', operation: 'get' }, (text) =>
       text.replaceAll('secret-token-42', '[redacted]'),
     );
     expect(error).toMatchObject({ code: 'internal_error', provider: 'acme', retryable: false });
     expect(error.message).toBe('[engine] [acme] get: unexpected failure: boom near [redacted]');
-    expect(error.cause).toBe(cause);
+    // Loggers print causes: one that held the secret is replaced by its redacted message.
+    expect(error.cause).not.toBe(cause);
+    expect(String((error.cause as Error).message)).toBe('boom near [redacted]');
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('secret-token-42');
+
+    const harmless = new RangeError('nothing secret here');
+    expect(asEngineError(harmless, { provider: 'acme' }, (text) => text).cause).toBe(harmless);
   });
 });

@@ -1,5 +1,6 @@
 import { JsonataEvaluationError } from '../mapping/compile-jsonata.js';
 import { EngineError, type EngineErrorContext } from './engine-error.js';
+import { redactedCause } from './redacted-cause.js';
 
 /**
  * Every failure leaves the public API as an EngineError: a JSONata expression failing outside a
@@ -16,8 +17,11 @@ export function asEngineError(
   if (error instanceof JsonataEvaluationError) {
     return new EngineError('mapping_error', `a JSONata expression failed: ${message}`, {
       ...context,
-      cause: error,
+      cause: redactedCause(error, redact),
     });
   }
-  return new EngineError('internal_error', `unexpected failure: ${message}`, { ...context, cause: error });
+  return new EngineError('internal_error', `unexpected failure: ${message}`, {
+    ...context,
+    cause: redactedCause(error, redact),
+  });
 }

@@ -2,6 +2,7 @@ import { type Dispatcher, request, errors as undiciErrors } from 'undici';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
+import { redactedCause } from '../errors/redacted-cause.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { type CallContext, errorFromResponse } from './response-error.js';
 import { backoffDelay, sleep } from './sleep.js';
@@ -32,6 +33,8 @@ export interface HttpTimeouts {
 
 export interface HttpClientOptions {
   provider: CompiledProvider;
+  /** The connection's origin: the only one credentials are ever sent to. */
+  origin: string;
   dispatcher: Dispatcher;
   auth: AuthStrategy;
   defaultHeaders: Record<string, string>;
@@ -59,6 +62,18 @@ export class HttpClient {
     const origin = outgoing.url.origin;
     const bucket = `${origin}|${outgoing.family}`;
     const idempotent = IDEMPOTENT.has(outgoing.method);
+    if (origin !== this.options.origin) {
+      // A last line of defence: every caller already keeps to the origin.
+      throw new EngineError(
+        'foreign_origin',
+        `refused to send a request to another origin (${outgoing.url.host})`,
+        {
+          provider: provider.id,
+          resource: outgoing.context.resource,
+          operation: outgoing.context.operation,
+        },
+      );
+    }
     let url = outgoing.url;
     let redirects = 0;
     let reauthenticated = false;
@@ -208,7 +223,7 @@ export class HttpClient {
         provider: this.options.provider.id,
         resource: context.resource,
         operation: context.operation,
-        cause: error,
+        cause: redactedCause(error, this.options.redact),
       },
     );
   }

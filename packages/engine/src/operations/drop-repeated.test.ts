@@ -1,6 +1,6 @@
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { nextLink, MockRoutes } from '../../test/helpers/mock-routes.js';
+import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { createEngine, loadProviderDefinition } from '../index.js';
 
 const ORIGIN = 'https://acme.logs.example.com';
@@ -30,8 +30,14 @@ function setup() {
   const agent = new MockAgent();
   agent.disableNetConnect();
   const routes = new MockRoutes(agent, ORIGIN);
-  routes.on('/events?limit=3', { body: [event('a'), event('b'), event('b')], headers: { link: nextLink(`${ORIGIN}/events?limit=3&after=2`) } });
-  routes.on('/events?limit=3&after=2', { body: [event('b'), event('c')], headers: { link: nextLink(`${ORIGIN}/events?limit=3&after=4`) } });
+  routes.on('/events?limit=3', {
+    body: [event('a'), event('b'), event('b')],
+    headers: { link: nextLink(`${ORIGIN}/events?limit=3&after=2`) },
+  });
+  routes.on('/events?limit=3&after=2', {
+    body: [event('b'), event('c')],
+    headers: { link: nextLink(`${ORIGIN}/events?limit=3&after=4`) },
+  });
   routes.on('/events?limit=3&after=4', { body: [event('a'), event('d')] });
   const connection = createEngine({ providers: [definition], dispatcher: agent }).connect('dedupeco', {
     params: { tenant: 'acme' },
@@ -53,11 +59,8 @@ describe('dedupe', () => {
     const pages: string[][] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof connection.list<'user-directory', 'activities'>>> = await connection.list(
-        'user-directory',
-        'activities',
-        { cursor },
-      );
+      const page: Awaited<ReturnType<typeof connection.list<'user-directory', 'activities'>>> =
+        await connection.list('user-directory', 'activities', { cursor });
       pages.push(page.result.map((activity) => activity.id));
       cursor = page.next_cursor;
     } while (cursor);

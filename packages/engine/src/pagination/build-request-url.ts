@@ -60,7 +60,8 @@ export function pageUrl(
   state: PageState | undefined,
 ): URL {
   const pagination = source.pagination.definition;
-  if (state?.kind === 'url') return new URL(state.path, first.origin);
+  // Joined as text: `new URL('//evil.example/x', origin)` would resolve to another host.
+  if (state?.kind === 'url') return new URL(`${first.origin}${state.path}`);
   const url = new URL(first.href);
   if ('limit_param' in pagination && pagination.limit_param && size !== undefined) {
     url.searchParams.set(pagination.limit_param, String(size));

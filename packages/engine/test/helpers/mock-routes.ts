@@ -72,7 +72,7 @@ export class MockRoutes {
       .intercept({
         method: options.method ?? 'GET',
         path: (path: string) => {
-          const url = new URL(path, origin);
+          const url = new URL(`${origin}${path}`);
           return url.pathname === expected.pathname && sameQuery(url.searchParams, expected.searchParams);
         },
       })
@@ -81,7 +81,7 @@ export class MockRoutes {
           origin,
           method: request.method,
           path: request.path,
-          url: new URL(request.path, origin),
+          url: new URL(`${origin}${request.path}`),
           headers: lowerCaseHeaders(request.headers),
           body: typeof request.body === 'string' ? request.body : undefined,
         };
