@@ -91,9 +91,9 @@ export class RateLimiter {
       const fraction = policy.headroom?.fraction ?? 0;
       const floor = Math.max(policy.headroom?.remaining_below ?? 0, Math.ceil((state.limit ?? 0) * fraction));
       if (state.remaining <= floor) {
+        // Every request waits for the reset, not only the first: concurrent calls would
+        // otherwise spend the headroom left for the customer's other integrations.
         wait = Math.min(state.resetAt - now, policy.max_wait_seconds * 1000);
-        // The window is assumed renewed after the wait; the next response corrects it.
-        state.remaining = undefined;
       } else {
         state.remaining -= 1;
       }

@@ -239,6 +239,23 @@ describe('proactive pacing', () => {
     expect(result.value).toEqual(['1', '2']);
   });
 
+  it('holds every concurrent request at the headroom until the reset, not only the first', async () => {
+    const { routes, connection } = setup();
+    routes.on('/users?limit=3', {
+      body: [user(1)],
+      headers: { 'X-Limit': '100', 'X-Remaining': '1', 'X-Reset': String(NOW_SECONDS + 30) },
+    });
+    await connection.list('user-directory', 'users');
+    routes.on('/users?limit=3', { body: [user(2)] }, { times: 3 });
+    const calls = [1, 2, 3].map(() => track(connection.list('user-directory', 'users')));
+    await advance(29_990);
+    expect(routes.seen).toHaveLength(1);
+    await advance(10);
+    expect(routes.seen).toHaveLength(4);
+    await advance(0);
+    expect(calls.every((call) => call.settled && call.error === undefined)).toBe(true);
+  });
+
   it('does not pause while the remaining budget is above the headroom', async () => {
     const { routes, connection } = setup();
     routes.on('/users?limit=3', {

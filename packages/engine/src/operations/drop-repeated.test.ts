@@ -2,6 +2,7 @@ import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { createEngine, loadProviderDefinition } from '../index.js';
+import { dropRepeated } from './drop-repeated.js';
 
 const ORIGIN = 'https://acme.logs.example.com';
 
@@ -65,5 +66,18 @@ describe('dedupe', () => {
       cursor = page.next_cursor;
     } while (cursor);
     expect(pages).toEqual([['a', 'b'], ['c'], ['a', 'd']]);
+  });
+});
+
+describe('the fingerprints carried to the next page', () => {
+  it('are the last 100 of the page, so a 1,000-record page keeps the cursor small', () => {
+    const records = Array.from({ length: 1000 }, (_, index) => ({ id: `event-${index}` }));
+    const { records: kept, fingerprints } = dropRepeated(records, undefined);
+    expect(kept).toHaveLength(1000);
+    expect(fingerprints).toHaveLength(100);
+    // The tail is what page boundaries repeat: the last record of this page is caught next time.
+    expect(dropRepeated([{ id: 'event-999' }, { id: 'event-1000' }], fingerprints).records).toEqual([
+      { id: 'event-1000' },
+    ]);
   });
 });

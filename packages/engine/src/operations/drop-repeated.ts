@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { UnifiedRecord } from './record-pipeline.js';
 
+// Repeats come at page boundaries, so the tail of the previous page is what matters; keeping
+// only this many fingerprints bounds the cursor (a 1,000-record page would not fit otherwise).
+const CARRIED = 100;
+
 /** A short fingerprint of an id: cursors carry a page of them, so they stay small. */
 function fingerprint(id: string): string {
   return createHash('sha256').update(id).digest('base64url').slice(0, 10);
 }
 
 /**
- * Drops records whose id came earlier on this page or on the page before (`previous`, the
- * fingerprints the last call returned), and returns the fingerprints of this page's ids for the
- * next one. Bounded by one page, whatever the length of the listing.
+ * Drops records whose id came earlier on this page or among the last records of the page before
+ * (`previous`, the fingerprints the last call returned), and returns the fingerprints of this
+ * page's last ids for the next one. Bounded, whatever the length of the listing.
  */
 export function dropRepeated(
   records: readonly UnifiedRecord[],
@@ -25,5 +29,5 @@ export function dropRepeated(
     fingerprints.push(print);
     kept.push(record);
   }
-  return { records: kept, fingerprints };
+  return { records: kept, fingerprints: fingerprints.slice(-CARRIED) };
 }

@@ -30,7 +30,11 @@ export async function readHttpPage(
   context: CallContext,
 ): Promise<RawPage> {
   const pagination = source.pagination.definition;
-  const size = pageSize(source, scope.limit);
+  // A page number only means something with the page size it was counted in.
+  const size =
+    progress.page?.kind === 'page' && progress.page.size !== undefined
+      ? progress.page.size
+      : pageSize(source, scope.limit);
   const first = await buildRequestUrl(runtime.baseUrl, source.request, { ...scope, limit: size });
   const url = pageUrl(first, source, size, progress.page);
   const headers: Record<string, string> = {};
@@ -57,6 +61,15 @@ export async function readHttpPage(
       },
     );
   }
+  if (source.records && extracted === undefined) {
+    // A path that finds nothing is a body of another shape, not an empty page: ending the
+    // listing here would silently drop every record.
+    throw new EngineError(
+      'invalid_response',
+      `the records path ${JSON.stringify(source.records.source)} finds nothing in the body`,
+      { provider: runtime.provider.id, ...context, status: response.status },
+    );
+  }
   const records = asArray(extracted);
   if (pagination.type === 'none') return { records, next: null };
 
@@ -68,6 +81,7 @@ export async function readHttpPage(
     response,
     progress.page,
     records.length,
+    size,
     runtime.provider.id,
     context,
   );

@@ -59,6 +59,7 @@ export async function nextPageState(
   response: IncomingResponse,
   current: PageState | undefined,
   recordCount: number,
+  pageSize: number | undefined,
   provider: string,
   context: CallContext,
 ): Promise<PageState | undefined> {
@@ -93,7 +94,12 @@ export async function nextPageState(
         : { kind: 'cursor', cursor: String(cursor) };
     }
     case 'page':
-      return { kind: 'page', page: (current?.kind === 'page' ? current.page : pagination.start) + 1 };
+      // The page size goes with the page number: page 3 of 10 is not page 3 of 2.
+      return {
+        kind: 'page',
+        page: (current?.kind === 'page' ? current.page : pagination.start) + 1,
+        size: pageSize,
+      };
     case 'offset':
       return { kind: 'offset', offset: (current?.kind === 'offset' ? current.offset : 0) + recordCount };
   }

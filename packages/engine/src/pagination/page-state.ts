@@ -2,7 +2,7 @@
 export type PageState =
   | { kind: 'url'; path: string }
   | { kind: 'cursor'; cursor: string }
-  | { kind: 'page'; page: number }
+  | { kind: 'page'; page: number; size?: number | undefined }
   | { kind: 'offset'; offset: number };
 
 /** Progress of one listing, carried from page to page (and inside cursors). */

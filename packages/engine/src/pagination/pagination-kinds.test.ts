@@ -175,6 +175,27 @@ describe('page', () => {
     expect(await iterateIds(connection, 'groups')).toEqual(['1', '2', '3']);
     expect(await listPages(connection, 'groups')).toEqual([['1', '2'], ['3']]);
   });
+
+  it('keeps the page size a cursor was counted in, whatever limit the next call asks', async () => {
+    const { routes, connection } = setup();
+    const group = (id: number) => ({ id, name: `Group ${id}`, members: id });
+    routes.on('/groups?page[number]=1&page[size]=1', { body: { data: [group(1)], total: 3 } });
+    routes.on('/groups?page[number]=2&page[size]=1', { body: { data: [group(2)], total: 3 } });
+    const first = await connection.list('user-directory', 'groups', { limit: 1 });
+    // Page 2 of size 2 would be records 3-4 and skip record 2.
+    const second = await connection.list('user-directory', 'groups', { limit: 2, cursor: first.next_cursor });
+    expect([...first.result, ...second.result].map((group) => group.id)).toEqual(['1', '2']);
+  });
+
+  it('fails with invalid_response when the records path finds nothing, instead of ending empty', async () => {
+    const { routes, connection } = setup();
+    routes.on('/groups?page[number]=1&page[size]=2', {
+      body: { results: [{ id: 1, name: 'One' }], total: 1 },
+    });
+    const error = await engineError(connection.list('user-directory', 'groups'));
+    expect(error.code).toBe('invalid_response');
+    expect(error.message).toContain('the records path "data" finds nothing in the body');
+  });
 });
 
 describe('offset', () => {
