@@ -61,7 +61,7 @@ export class Connection {
     options: ListOptions,
   ): Promise<Page<RecordOf<Model, Resource>>> {
     const compiled = this.resource(model, resource, 'list');
-    const filters = normaliseFilters(this.provider, compiled, options.filter);
+    const filters = normaliseFilters(this.provider, compiled, options.filter, Boolean(options.cursor));
     const binding = this.binding(compiled, filters);
     const state = options.cursor
       ? this.#runtime.cursors.decode<ListState>(options.cursor, binding, {

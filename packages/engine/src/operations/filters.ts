@@ -16,6 +16,8 @@ export function normaliseFilters(
   provider: string,
   resource: CompiledResource,
   given: Record<string, unknown> | undefined,
+  /** Resuming from a cursor: the window was checked when the listing began and may have moved. */
+  resuming = false,
 ): FilterValues {
   const values: FilterValues = {};
   const context = { provider, resource: resource.key, operation: 'list' };
@@ -54,6 +56,7 @@ export function normaliseFilters(
       }
       if (
         definition.max_age_days !== undefined &&
+        !resuming &&
         Date.parse(iso!) < Date.now() - definition.max_age_days * DAY_MS
       ) {
         invalid(`the provider keeps at most ${definition.max_age_days} days; ${text} is older`);
@@ -63,7 +66,31 @@ export function normaliseFilters(
     }
     values[name] = text;
   }
+  checkRanges(values, context);
   return values;
+}
+
+/**
+ * `<name>_after` must come before `<name>_before` (the unified date filters come in such
+ * pairs): an inverted range can only be a mistake, and a provider would answer it with an error
+ * or nothing at all.
+ */
+function checkRanges(
+  values: FilterValues,
+  context: { provider: string; resource: string; operation: string },
+): void {
+  for (const [name, after] of Object.entries(values)) {
+    if (!name.endsWith('_after') || typeof after !== 'string') continue;
+    const beforeName = `${name.slice(0, -'_after'.length)}_before`;
+    const before = values[beforeName];
+    if (typeof before === 'string' && Date.parse(after) >= Date.parse(before)) {
+      throw new EngineError(
+        'invalid_filter',
+        `filter ${name} (${after}) must be earlier than ${beforeName} (${before})`,
+        context,
+      );
+    }
+  }
 }
 
 /** The sources serving these filters: the first variant whose filters are all given, else the default. */
