@@ -97,7 +97,7 @@ export const COMMON_SCHEMA = {
           "description": "The email address.",
           "type": "string",
           "minLength": 1,
-          "format": "email",
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
           "examples": [
             "ada.lovelace@acme.com"
           ]
@@ -483,7 +483,7 @@ export const UNIFIED_SCHEMAS = {
           "description": "Work email address.",
           "type": "string",
           "minLength": 1,
-          "format": "email",
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
           "examples": [
             "ada.lovelace@acme.com"
           ]
@@ -493,7 +493,7 @@ export const UNIFIED_SCHEMAS = {
           "description": "Personal email address.",
           "type": "string",
           "minLength": 1,
-          "format": "email",
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
           "examples": [
             "ada@example.org"
           ]
@@ -1008,7 +1008,7 @@ export const UNIFIED_SCHEMAS = {
           "description": "Email address of the user in the app.",
           "type": "string",
           "minLength": 1,
-          "format": "email",
+          "pattern": "^[^\\s@]+@[^\\s@]+$",
           "examples": [
             "ada.lovelace@acme.com"
           ]
@@ -1309,7 +1309,7 @@ export const UNIFIED_SCHEMAS = {
               "description": "Email address of the actor, for a user.",
               "type": "string",
               "minLength": 1,
-              "format": "email",
+              "pattern": "^[^\\s@]+@[^\\s@]+$",
               "examples": [
                 "ada.lovelace@acme.com"
               ]

@@ -145,8 +145,10 @@ describe('typical mapping mistakes', () => {
     ).toEqual(['timezone', 'locale']);
     expect(users({ timezone: 'UTC', locale: 'pt-BR' })).toEqual([]);
     expect(validator.validate('hris', 'employees', { id: '1', work_email: 'ada at acme' })).toEqual([
-      { path: 'work_email', message: 'must be a valid email, for example ada.lovelace@acme.com' },
+      { path: 'work_email', message: 'must match ^[^\\s@]+@[^\\s@]+$, for example ada.lovelace@acme.com' },
     ]);
+    // Internationalised addresses (RFC 6531) are addresses too.
+    expect(validator.validate('hris', 'employees', { id: '1', work_email: 'josé@acme.com' })).toEqual([]);
     expect(validator.validate('hris', 'companies', { id: '1', name: 'Acme', address: {} })).toEqual([
       { path: 'address', message: 'must have at least one field: omit an object that has no value' },
     ]);
