@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import { redactSecrets } from './auth/auth-errors.js';
 import { authFields, secretCredentialValues, validateAuthCredentials } from './auth/auth-fields.js';
@@ -109,6 +110,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const http = new HttpClient({
         provider,
         origin: baseUrl.origin,
+        budgetKey: budgetKey(provider, baseUrl, secretValues),
         dispatcher: dispatcher(),
         auth,
         defaultHeaders,
@@ -170,4 +172,15 @@ function summarise(provider: ProviderDefinition): ProviderSummary {
       ]),
     ),
   };
+}
+
+/**
+ * The key of a connection's rate-limit state. Per origin by default (an org's limits are shared
+ * by every token); per credentials too when many customers share one host, where the
+ * fingerprint is a hash of the secrets, never the secrets themselves.
+ */
+function budgetKey(provider: ProviderDefinition, baseUrl: URL, secrets: readonly string[]): string {
+  if (provider.definition.rate_limit.scope !== 'credentials') return baseUrl.origin;
+  const fingerprint = createHash('sha256').update(secrets.join('\u0000')).digest('base64url').slice(0, 16);
+  return `${baseUrl.origin}|${fingerprint}`;
 }

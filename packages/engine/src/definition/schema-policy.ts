@@ -54,6 +54,10 @@ export const rateLimitSchema = z
       .default(120)
       .meta({ description: 'Longest single wait for a reset; a longer one fails with rate_limited.' }),
     rate_limited_statuses: z.array(z.int()).default([429]),
+    scope: z.enum(['origin', 'credentials']).default('origin').meta({
+      description:
+        'Whose budget it is: the account behind the host (origin), or each set of credentials, when many customers share one host (credentials).',
+    }),
   })
   .meta({ description: 'Rate-limit headers and pacing.' });
 

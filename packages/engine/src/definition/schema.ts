@@ -28,7 +28,11 @@ export const providerDefinitionSchema = z
       .record(z.string(), template)
       .default({ Accept: 'application/json' })
       .meta({ description: 'Headers sent on every request.' }),
-    rate_limit: rateLimitSchema.default({ max_wait_seconds: 120, rate_limited_statuses: [429] }),
+    rate_limit: rateLimitSchema.default({
+      max_wait_seconds: 120,
+      rate_limited_statuses: [429],
+      scope: 'origin',
+    }),
     retry: retrySchema.default({
       max_attempts: 5,
       base_delay_ms: 500,

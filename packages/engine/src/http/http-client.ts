@@ -35,6 +35,8 @@ export interface HttpClientOptions {
   provider: CompiledProvider;
   /** The connection's origin: the only one credentials are ever sent to. */
   origin: string;
+  /** Whose rate-limit budget this connection spends: its origin, or its origin and credentials. */
+  budgetKey: string;
   dispatcher: Dispatcher;
   auth: AuthStrategy;
   defaultHeaders: Record<string, string>;
@@ -60,7 +62,7 @@ export class HttpClient {
     const policy = provider.definition.rate_limit;
     const retry = provider.definition.retry;
     const origin = outgoing.url.origin;
-    const bucket = `${origin}|${outgoing.family}`;
+    const bucket = `${this.options.budgetKey}|${outgoing.family}`;
     const idempotent = IDEMPOTENT.has(outgoing.method);
     if (origin !== this.options.origin) {
       // A last line of defence: every caller already keeps to the origin.

@@ -307,7 +307,7 @@ describe('proactive pacing', () => {
 });
 
 describe('client-side budget', () => {
-  const paced = loadProviderDefinition(`
+  const PACED_YAML = `
 id: paced
 name: Paced
 params:
@@ -333,7 +333,8 @@ resources:
         - request: { path: /groups }
           pagination: { type: none }
           mapping: '{ "id": $string(id), "name": name }'
-`);
+`;
+  const paced = loadProviderDefinition(PACED_YAML);
   const ORIGIN = 'https://eu.paced.example.com';
 
   it('paces requests of one endpoint family to the budget, without touching other families', async () => {
@@ -365,5 +366,34 @@ resources:
     expect(routes.paths()).toContain('/users?page=3');
     await advance(0);
     expect(result.value).toEqual(['1', '2', '3']);
+  });
+  it('keeps one budget per customer when the definition scopes it to credentials, and proxy shares it', async () => {
+    const shared = loadProviderDefinition(
+      PACED_YAML.replace(
+        'budget: { requests: 2, per_seconds: 10 }',
+        'budget: { requests: 2, per_seconds: 10 }\n  scope: credentials',
+      ),
+    );
+    const { agent } = createTestEngine();
+    const engine = createEngine({ providers: [shared], dispatcher: agent });
+    const routes = new MockRoutes(agent, ORIGIN);
+    routes.on('/groups', { body: [] }, { times: Number.POSITIVE_INFINITY });
+    const acme = engine.connect('paced', { auth: { method: 'token', token: 'acme-token' } });
+    const globex = engine.connect('paced', { auth: { method: 'token', token: 'globex-token' } });
+    await acme.list('user-directory', 'groups');
+    await acme.proxy({ path: '/groups' });
+    // acme has spent its two requests of the window: another customer on the same host has not.
+    await globex.list('user-directory', 'groups');
+    expect(routes.seen.map((request) => request.headers.authorization)).toEqual([
+      'Bearer acme-token',
+      'Bearer acme-token',
+      'Bearer globex-token',
+    ]);
+    const third = track(acme.list('user-directory', 'groups'));
+    await advance(9_990);
+    expect(third.settled).toBe(false);
+    await advance(10);
+    await advance(0);
+    expect(third.settled).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { joinUrl } from '../connection/resolve-base-url.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { ProxyRequest, ProxyResponse } from '../public-types.js';
+import { familyOfPath } from './request-families.js';
 import type { ConnectionRuntime } from './runtime.js';
 
 /**
@@ -38,7 +39,7 @@ export async function proxyRequest(
       url,
       headers: { ...request.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
       body: hasBody ? JSON.stringify(request.body) : undefined,
-      family: url.pathname,
+      family: familyOfPath(runtime.provider, request.path.split('?')[0]!),
       context: { operation: 'proxy' },
     },
     true,
