@@ -44,7 +44,11 @@ export class RateLimiter {
   }
 
   /** Milliseconds until the reported reset, from the reset header (epoch or seconds) or Retry-After. */
-  resetDelay(policy: RateLimitPolicy, headers: Headers, now = Date.now()): number | undefined {
+  resetDelay(policy: RateLimitPolicy, headers: Headers, localNow = Date.now()): number | undefined {
+    // Epoch times are the server's: measured against its own Date header when it sends one, a
+    // client clock running ahead or behind neither skips the wait nor overshoots the cap.
+    const serverDate = Date.parse(header(headers, 'date') ?? '');
+    const now = Number.isNaN(serverDate) ? localNow : serverDate;
     const retryAfter = header(headers, policy.headers?.retry_after ?? 'Retry-After');
     if (retryAfter !== undefined) {
       const seconds = toNumber(retryAfter);

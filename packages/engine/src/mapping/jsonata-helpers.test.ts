@@ -173,3 +173,12 @@ describe('$text', () => {
     expect(text({ a: 1 })).toBe('{"a":1}');
   });
 });
+
+describe('$stableId and Unicode', () => {
+  it('gives one id for a composed and a decomposed spelling of the same letters', () => {
+    const composed = 'Z\u00fcrich';
+    const decomposed = 'Zu\u0308rich';
+    expect(composed).not.toBe(decomposed);
+    expect(stableId('Bahnhofstrasse 1', decomposed)).toBe(stableId('Bahnhofstrasse 1', composed));
+  });
+});

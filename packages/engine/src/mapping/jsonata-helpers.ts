@@ -79,10 +79,13 @@ export function ianaTimezone(value: unknown): string | undefined {
   return isIanaZone(name) ? name : undefined;
 }
 
-/** Normalises one part of a stable id: trimmed, spaces collapsed, lower case; empty when absent. */
+/**
+ * Normalises one part of a stable id: one Unicode form (a composed or decomposed ü is one
+ * letter), trimmed, spaces collapsed, lower case; empty when absent.
+ */
 function normalisePart(part: unknown): string {
   if (isEmpty(part)) return '';
-  return String(part).trim().replace(/\s+/g, ' ').toLowerCase();
+  return String(part).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
