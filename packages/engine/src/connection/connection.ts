@@ -91,15 +91,28 @@ export class Connection {
     const filters = normaliseFilters(this.provider, compiled, options.filter);
     const limit = checkLimit(options.limit, this.provider, compiled.key);
     const parentPages = new Map<string, RawResourcePage>();
-    let state: ListState | undefined;
-    do {
-      const request = { limit, filters, remoteData: options.remoteData !== false, state, parentPages };
-      const page = await this.guard(compiled.key, 'list', () =>
-        listResource(this.#runtime, compiled, request),
+    const read = (state: ListState | undefined) =>
+      this.guard(compiled.key, 'list', () =>
+        listResource(this.#runtime, compiled, {
+          limit,
+          filters,
+          remoteData: options.remoteData !== false,
+          state,
+          parentPages,
+        }),
       );
+    let page = await read(undefined);
+    for (;;) {
+      // The next page is fetched while the caller works through this one: a sync that writes
+      // each record somewhere overlaps its writes with the provider's latency. One page ahead
+      // at most, so memory stays at two pages.
+      const next = page.next ? read(page.next) : undefined;
+      // A caller that stops early must not leave an unhandled rejection behind.
+      next?.catch(() => undefined);
       yield* page.records as RecordOf<Model, Resource>[];
-      state = page.next ?? undefined;
-    } while (state);
+      if (!next) return;
+      page = await next;
+    }
   }
 
   /** One record by id; for a singleton resource such as `me`, no id. */
