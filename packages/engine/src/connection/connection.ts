@@ -91,6 +91,7 @@ export class Connection {
     const filters = normaliseFilters(this.provider, compiled, options.filter);
     const limit = checkLimit(options.limit, this.provider, compiled.key);
     const parentPages = new Map<string, RawResourcePage>();
+    const idSets = new Map<string, Set<string>>();
     const read = (state: ListState | undefined) =>
       this.guard(compiled.key, 'list', () =>
         listResource(this.#runtime, compiled, {
@@ -99,6 +100,7 @@ export class Connection {
           remoteData: options.remoteData !== false,
           state,
           parentPages,
+          idSets,
         }),
       );
     let page = await read(undefined);

@@ -4,6 +4,7 @@ import { CollectionExpression, PageExpression, SingleExpression } from '../mappi
 import type {
   CompiledEnricher,
   CompiledGet,
+  CompiledPagination,
   CompiledParam,
   CompiledProvider,
   CompiledRequest,
@@ -11,6 +12,7 @@ import type {
   CompiledSource,
 } from './compiled-types.js';
 import type { ProviderDefinition } from './schema.js';
+import type { PaginationDefinition } from './schema-pagination.js';
 import type {
   EnrichDefinition,
   RequestDefinition,
@@ -71,6 +73,20 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     }));
   }
 
+  function pagination(definition: PaginationDefinition, path: string): CompiledPagination {
+    return {
+      definition,
+      nextUrl:
+        'next_url' in definition
+          ? compile(SingleExpression, definition.next_url, `${path}.next_url`)
+          : undefined,
+      cursor:
+        'cursor' in definition ? compile(SingleExpression, definition.cursor, `${path}.cursor`) : undefined,
+      total:
+        'total' in definition ? optional(SingleExpression, definition.total, `${path}.total`) : undefined,
+    };
+  }
+
   function source(sourceDefinition: SourceDefinition, path: string): CompiledSource {
     if ('static' in sourceDefinition) {
       return {
@@ -86,32 +102,28 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
         mapping: compile(CollectionExpression, sourceDefinition.mapping, `${path}.mapping`),
       };
     }
-    const pagination = sourceDefinition.pagination;
     return {
       kind: 'http',
       request: request(sourceDefinition.request, `${path}.request`),
       records: optional(SingleExpression, sourceDefinition.records, `${path}.records`),
-      pagination: {
-        definition: pagination,
-        nextUrl:
-          'next_url' in pagination
-            ? compile(SingleExpression, pagination.next_url, `${path}.pagination.next_url`)
-            : undefined,
-        cursor:
-          'cursor' in pagination
-            ? compile(SingleExpression, pagination.cursor, `${path}.pagination.cursor`)
-            : undefined,
-        total:
-          'total' in pagination
-            ? optional(SingleExpression, pagination.total, `${path}.pagination.total`)
-            : undefined,
-      },
+      pagination: pagination(sourceDefinition.pagination, `${path}.pagination`),
       mapping: compile(PageExpression, sourceDefinition.mapping, `${path}.mapping`),
       remoteFilters: new Set(sourceDefinition.remote_filters),
       fanOutParent: sourceDefinition.fan_out?.parent,
       skipOnStatus: sourceDefinition.skip_on_status ?? [],
       enrichers: enrichers(sourceDefinition.enrich, `${path}.enrich`),
       dedupe: sourceDefinition.dedupe === true,
+      keepIdsFrom: sourceDefinition.keep_ids_from && {
+        request: request(sourceDefinition.keep_ids_from.request, `${path}.keep_ids_from.request`),
+        records: optional(
+          SingleExpression,
+          sourceDefinition.keep_ids_from.records,
+          `${path}.keep_ids_from.records`,
+        ),
+        pagination: pagination(sourceDefinition.keep_ids_from.pagination, `${path}.keep_ids_from.pagination`),
+        id: compile(SingleExpression, sourceDefinition.keep_ids_from.id, `${path}.keep_ids_from.id`),
+        match: compile(SingleExpression, sourceDefinition.keep_ids_from.match, `${path}.keep_ids_from.match`),
+      },
     };
   }
 

@@ -31,17 +31,28 @@ export interface CompiledEnricher {
   skipOnStatus: readonly number[];
 }
 
-export interface CompiledHttpSource {
-  kind: 'http';
+/** A request with its paging: what the page reader needs. */
+export interface CompiledPagedRequest {
   request: CompiledRequest;
   records: SingleExpression | undefined;
   pagination: CompiledPagination;
+}
+
+/** The ids another request lists, and where the id is in its records and in this source's. */
+export interface CompiledIdFilter extends CompiledPagedRequest {
+  id: SingleExpression;
+  match: SingleExpression;
+}
+
+export interface CompiledHttpSource extends CompiledPagedRequest {
+  kind: 'http';
   mapping: PageExpression;
   remoteFilters: ReadonlySet<string>;
   fanOutParent: string | undefined;
   skipOnStatus: readonly number[];
   enrichers: readonly CompiledEnricher[];
   dedupe: boolean;
+  keepIdsFrom: CompiledIdFilter | undefined;
 }
 
 export interface CompiledStaticSource {

@@ -96,6 +96,23 @@ export const httpSourceSchema = z
       description: 'Filters this request answers itself; other declared filters are applied by the engine.',
     }),
     enrich: enrichSchema.optional(),
+    keep_ids_from: z
+      .strictObject({
+        request: requestSchema,
+        records: jsonataSource.optional().meta({ description: 'JSONata path to the records in the body.' }),
+        pagination: paginationSchema.default({ type: 'none' }),
+        id: jsonataSource
+          .default('id')
+          .meta({ description: "JSONata path to the id in each of that request's records." }),
+        match: jsonataSource
+          .default('id')
+          .meta({ description: "JSONata path to the id in each of this source's raw records." }),
+      })
+      .optional()
+      .meta({
+        description:
+          'Keeps only the records whose id another request lists (read in full first), for a filter the main endpoint cannot answer, such as the members of a group, while the records stay as complete as without it.',
+      }),
     dedupe: z.boolean().optional().meta({
       description:
         'Drop a record whose id already came on this page or the one before: for APIs that repeat records across page boundaries (a log polled by time).',

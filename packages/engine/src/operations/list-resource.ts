@@ -7,6 +7,7 @@ import { dropRepeated } from './drop-repeated.js';
 import { enrichRecords } from './enrich-records.js';
 import { listScope, readFanOut } from './fan-out.js';
 import { applyLocalFilters, chooseSources } from './filters.js';
+import { keepListed, listedIds } from './keep-listed-ids.js';
 import type { ListRequest, ListResult, ListState } from './list-types.js';
 import { mapPage, type UnifiedRecord } from './record-pipeline.js';
 import type { ConnectionRuntime } from './runtime.js';
@@ -81,10 +82,21 @@ async function readSource(
     );
     return { records: [], next: null };
   }
+  let raws = page.records;
+  if (source.keepIdsFrom) {
+    // Read once per iteration; a cursor call reads the ids again (they may have changed).
+    const cacheKey = `${state.source}`;
+    let ids = request.idSets?.get(cacheKey);
+    if (!ids) {
+      ids = await listedIds(runtime, source.keepIdsFrom, listScope(runtime, request), context);
+      request.idSets?.set(cacheKey, ids);
+    }
+    raws = await keepListed(source.keepIdsFrom, raws, ids);
+  }
   const records = await mapPage(
     runtime,
     source.mapping,
-    await enrichRecords(runtime, source.enrichers, page.records, context),
+    await enrichRecords(runtime, source.enrichers, raws, context),
     context,
   );
   if (!source.dedupe)

@@ -21,6 +21,8 @@ export interface ListRequest {
   state?: ListState | undefined;
   /** Parent pages already read in this iteration, so a fan-out reads each parent page once. */
   parentPages?: Map<string, RawResourcePage> | undefined;
+  /** Id sets read for `keep_ids_from`, once per iteration. */
+  idSets?: Map<string, Set<string>> | undefined;
 }
 
 export interface ListResult {

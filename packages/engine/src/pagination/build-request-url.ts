@@ -1,5 +1,5 @@
 import { joinUrl } from '../connection/resolve-base-url.js';
-import type { CompiledHttpSource, CompiledRequest } from '../definition/compiled-types.js';
+import type { CompiledPagedRequest, CompiledRequest } from '../definition/compiled-types.js';
 import { renderTemplate, type TemplateScope } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { PageState } from './page-state.js';
@@ -44,7 +44,7 @@ export async function buildRequestUrl(
 }
 
 /** The page size asked of the provider: the caller's limit capped at the endpoint's maximum. */
-export function pageSize(source: CompiledHttpSource, limit: number | undefined): number | undefined {
+export function pageSize(source: CompiledPagedRequest, limit: number | undefined): number | undefined {
   const pagination = source.pagination.definition;
   if (pagination.type === 'none') return undefined;
   const maximum = pagination.max_limit ?? Number.POSITIVE_INFINITY;
@@ -55,7 +55,7 @@ export function pageSize(source: CompiledHttpSource, limit: number | undefined):
 /** Applies the page size and position of `state` to a first-page URL. */
 export function pageUrl(
   first: URL,
-  source: CompiledHttpSource,
+  source: CompiledPagedRequest,
   size: number | undefined,
   state: PageState | undefined,
 ): URL {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CompiledHttpSource } from '../definition/compiled-types.js';
+import type { CompiledPagedRequest } from '../definition/compiled-types.js';
 import { renderTemplate, type TemplateScope } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { CallContext } from '../http/response-error.js';
@@ -24,7 +24,7 @@ function fingerprint(url: URL): string {
 /** Fetches one page of an HTTP source and applies the stop rules. */
 export async function readHttpPage(
   runtime: ConnectionRuntime,
-  source: CompiledHttpSource,
+  source: CompiledPagedRequest,
   progress: SourceProgress,
   scope: TemplateScope & { limit?: number | undefined },
   context: CallContext,

@@ -1,5 +1,5 @@
 import LinkHeader from 'http-link-header';
-import type { CompiledHttpSource } from '../definition/compiled-types.js';
+import type { CompiledPagedRequest } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { IncomingResponse } from '../http/http-client.js';
 import type { CallContext } from '../http/response-error.js';
@@ -55,7 +55,7 @@ function sameOriginPath(target: string, current: URL, provider: string, context:
  * the following page number or offset. Undefined when the provider names no next page.
  */
 export async function nextPageState(
-  source: CompiledHttpSource,
+  source: CompiledPagedRequest,
   response: IncomingResponse,
   current: PageState | undefined,
   recordCount: number,

@@ -1,0 +1,40 @@
+import type { CompiledIdFilter } from '../definition/compiled-types.js';
+import type { TemplateScope } from '../definition/template.js';
+import type { CallContext } from '../http/response-error.js';
+import { readHttpPage } from '../pagination/http-page-reader.js';
+import { FRESH_PROGRESS, type SourceProgress } from '../pagination/page-state.js';
+import type { ConnectionRuntime } from './runtime.js';
+
+/** Every id the filter's request lists, reading all its pages. */
+export async function listedIds(
+  runtime: ConnectionRuntime,
+  filter: CompiledIdFilter,
+  scope: TemplateScope,
+  context: CallContext,
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let progress: SourceProgress | null = FRESH_PROGRESS;
+  while (progress) {
+    const page = await readHttpPage(runtime, filter, progress, scope, context);
+    for (const record of page.records) {
+      const id = await filter.id.apply(record);
+      if (id !== undefined && id !== null) ids.add(String(id));
+    }
+    progress = page.next;
+  }
+  return ids;
+}
+
+/** The raw records whose id (at the filter's `match` path) is among `ids`. */
+export async function keepListed(
+  filter: CompiledIdFilter,
+  records: readonly unknown[],
+  ids: ReadonlySet<string>,
+): Promise<unknown[]> {
+  const kept: unknown[] = [];
+  for (const record of records) {
+    const id = await filter.match.apply(record);
+    if (id !== undefined && id !== null && ids.has(String(id))) kept.push(record);
+  }
+  return kept;
+}
