@@ -121,8 +121,8 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
           `${path}.keep_ids_from.records`,
         ),
         pagination: pagination(sourceDefinition.keep_ids_from.pagination, `${path}.keep_ids_from.pagination`),
-        id: compile(SingleExpression, sourceDefinition.keep_ids_from.id, `${path}.keep_ids_from.id`),
-        match: compile(SingleExpression, sourceDefinition.keep_ids_from.match, `${path}.keep_ids_from.match`),
+        id: compile(PageExpression, sourceDefinition.keep_ids_from.id, `${path}.keep_ids_from.id`),
+        match: compile(PageExpression, sourceDefinition.keep_ids_from.match, `${path}.keep_ids_from.match`),
       },
     };
   }

@@ -40,8 +40,8 @@ export interface CompiledPagedRequest {
 
 /** The ids another request lists, and where the id is in its records and in this source's. */
 export interface CompiledIdFilter extends CompiledPagedRequest {
-  id: SingleExpression;
-  match: SingleExpression;
+  id: PageExpression;
+  match: PageExpression;
 }
 
 export interface CompiledHttpSource extends CompiledPagedRequest {

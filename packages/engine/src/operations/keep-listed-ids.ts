@@ -16,8 +16,7 @@ export async function listedIds(
   let progress: SourceProgress | null = FRESH_PROGRESS;
   while (progress) {
     const page = await readHttpPage(runtime, filter, progress, scope, context);
-    for (const record of page.records) {
-      const id = await filter.id.apply(record);
+    for (const id of await filter.id.apply(page.records, {})) {
       if (id !== undefined && id !== null) ids.add(String(id));
     }
     progress = page.next;
@@ -31,10 +30,10 @@ export async function keepListed(
   records: readonly unknown[],
   ids: ReadonlySet<string>,
 ): Promise<unknown[]> {
-  const kept: unknown[] = [];
-  for (const record of records) {
-    const id = await filter.match.apply(record);
-    if (id !== undefined && id !== null && ids.has(String(id))) kept.push(record);
-  }
-  return kept;
+  // One evaluation per page, like mappings: the ids come back aligned with the records.
+  const matches = await filter.match.apply(records, {});
+  return records.filter((_, index) => {
+    const id = matches[index];
+    return id !== undefined && id !== null && ids.has(String(id));
+  });
 }
