@@ -1,4 +1,5 @@
 import type { Problem } from '../errors/engine-error.js';
+import { MAPPING_HELPERS } from '../mapping/jsonata-helpers.js';
 import type { ProviderDefinition } from './schema.js';
 import type { ResourceDefinition, SourceDefinition } from './schema-resource.js';
 import { checkTemplate, parseTemplate } from './template.js';
@@ -11,6 +12,10 @@ export function checkDefinition(
   const problems: Problem[] = [];
   const report = (path: string, message: string) => problems.push({ path, message });
   checkConnection(definition, report);
+  for (const name of Object.keys(definition.constants)) {
+    if (RESERVED_NAMES.has(name))
+      report(`constants.${name}`, `${name} is a name the engine binds itself; choose another`);
+  }
   for (const [key, resource] of Object.entries(definition.resources)) {
     const path = `resources.${key}`;
     if (!isKnownResource(key)) report(path, `unknown unified resource ${key}`);
@@ -20,6 +25,18 @@ export function checkDefinition(
 }
 
 type Report = (path: string, message: string) => void;
+
+/** Names every expression already has: the helpers and the engine's bindings. */
+const RESERVED_NAMES = new Set([
+  ...Object.keys(MAPPING_HELPERS),
+  'params',
+  'filter',
+  'parent',
+  'record',
+  'id',
+  'id_parts',
+  'value',
+]);
 
 function checkTemplates(values: Record<string, string> | undefined, path: string, report: Report): void {
   for (const [key, value] of Object.entries(values ?? {})) {

@@ -30,22 +30,28 @@ export type { CompiledProvider } from './compiled-types.js';
 export function compileDefinition(definition: ProviderDefinition, problems: Problem[]): CompiledProvider {
   // One compiled expression per distinct text: list and get often share a mapping file.
   const cache = new Map<string, unknown>();
-  function compile<T>(make: new (source: string) => T, source: string, path: string): T {
+  type Assignable = { assign(name: string, value: unknown): void };
+  function compile<T extends Assignable>(make: new (source: string) => T, source: string, path: string): T {
     const key = `${make.name}\u0000${source}`;
     const cached = cache.get(key) as T | undefined;
     if (cached) return cached;
     try {
       const compiled = new make(source);
+      // Constants are bound into the compiled expression: built once, not once per record.
+      for (const [name, value] of Object.entries(definition.constants)) compiled.assign(name, value);
       cache.set(key, compiled);
       return compiled;
     } catch (error) {
       if (!(error instanceof JsonataSyntaxError)) throw error;
       problems.push({ path, message: error.message });
-      return undefined as T;
+      return undefined as unknown as T;
     }
   }
-  const optional = <T>(make: new (source: string) => T, source: string | undefined, path: string) =>
-    source === undefined ? undefined : compile(make, source, path);
+  const optional = <T extends Assignable>(
+    make: new (source: string) => T,
+    source: string | undefined,
+    path: string,
+  ) => (source === undefined ? undefined : compile(make, source, path));
 
   function request(definitionRequest: RequestDefinition, path: string): CompiledRequest {
     return {

@@ -4,6 +4,11 @@ import { baseUrlSchema, identifier, paramSchema, template } from './schema-conne
 import { errorMappingSchema, rateLimitSchema, retrySchema } from './schema-policy.js';
 import { resourceKey, resourceSchema } from './schema-resource.js';
 
+/** A JSONata variable name: letters, digits and _, starting with a letter. */
+const identifierLike = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected a name of letters, digits and _');
+
 /** The zod schema of `provider.yaml`: the single source of truth for the definition format. */
 export const providerDefinitionSchema = z
   .strictObject({
@@ -40,6 +45,14 @@ export const providerDefinitionSchema = z
       statuses: [429, 500, 502, 503, 504],
     }),
     errors: errorMappingSchema.optional(),
+    constants: z
+      .record(identifierLike, z.unknown())
+      .default({})
+      .meta({
+        description:
+          'Values every JSONata expression of the definition reads as $<name> (lookup tables shared by mappings), bound once rather than built for every record.',
+        examples: [{ user_status: { ACTIVE: 'active', SUSPENDED: 'suspended' } }],
+      }),
     resources: z
       .record(resourceKey, resourceSchema)
       .meta({ description: 'Unified resources served, by model/resource.' }),

@@ -21,6 +21,12 @@ export class PageExpression {
     this.wrapped = compileWrapped(source, PREFIX, SUFFIX);
   }
 
+  /** Binds `$name` for every evaluation, once (a definition's constants). */
+  assign(name: string, value: unknown): void {
+    this.wrapped.assign(name, value);
+    this.plain.assign(name, value);
+  }
+
   /** One output per input record, in order (undefined where the expression yields nothing). */
   async apply(records: readonly unknown[], bindings: Record<string, unknown>): Promise<unknown[]> {
     if (records.length === 0) return [];
@@ -58,6 +64,11 @@ export class CollectionExpression {
     this.expression = compileWrapped(source);
   }
 
+  /** Binds `$name` for every evaluation, once (a definition's constants). */
+  assign(name: string, value: unknown): void {
+    this.expression.assign(name, value);
+  }
+
   async apply(records: readonly unknown[], bindings: Record<string, unknown>): Promise<unknown[]> {
     return asArray(await evaluate(this.expression, records, bindings));
   }
@@ -69,6 +80,11 @@ export class SingleExpression {
 
   constructor(readonly source: string) {
     this.expression = compileWrapped(source);
+  }
+
+  /** Binds `$name` for every evaluation, once (a definition's constants). */
+  assign(name: string, value: unknown): void {
+    this.expression.assign(name, value);
   }
 
   apply(input: unknown, bindings: Record<string, unknown> = {}): Promise<unknown> {
