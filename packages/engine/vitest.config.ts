@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { conditions: ['@org/source'] },
+  // Workspace packages are read from source (their `@org/source` export), so tests never
+  // depend on a build: Vite resolves test imports as server-side code, hence `ssr`.
+  resolve: { conditions: ['@org/source', 'module', 'development|production'] },
+  ssr: { resolve: { conditions: ['@org/source', 'module', 'node', 'development|production'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
