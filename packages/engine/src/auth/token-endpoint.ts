@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../connection/resolve-base-url.js';
 import { authError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
 import type { ClientAuthentication, TokenRequestParts } from './client-authentication.js';
@@ -98,12 +99,8 @@ export function resolveTokenUrl(template: string, context: AuthContext): URL {
   if (!absolute && url.origin !== context.baseUrl.origin) {
     throw authError('invalid_auth', `token_url path must stay on ${context.baseUrl.origin}`, context);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw authError('invalid_auth', 'token_url must use https (plain http only on a loopback host)', context);
   }
   return url;
-}
-
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
 }
