@@ -30,13 +30,18 @@ export interface Engine {
   connect(providerId: string, options: ConnectOptions): Connection;
 }
 
+// Schemas never change at run time: one validator (its Ajv instance and compiled schemas) serves
+// every engine of the process.
+let sharedValidator: UnifiedValidator | undefined;
+
 const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000 };
 
 /** Creates an engine. With no options it serves the built-in providers. */
 export function createEngine(options: EngineOptions = {}): Engine {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const registry = new Map<string, CompiledProvider>();
-  const validator: UnifiedValidator = createUnifiedValidator();
+  sharedValidator ??= createUnifiedValidator();
+  const validator: UnifiedValidator = sharedValidator;
   const add = (provider: CompiledProvider) => {
     if (registry.has(provider.id) && options.providers) {
       throw new EngineError('duplicate_provider', `two definitions have the id ${provider.id}`, {
