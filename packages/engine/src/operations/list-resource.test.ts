@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { engineError } from '../../test/helpers/engine-error.js';
+import { type AnyRecord, type Listing, setupListing as setup } from '../../test/helpers/listing.js';
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import { stableId } from '../mapping/jsonata-helpers.js';
 
-type AnyRecord = { id: string } & Record<string, unknown>;
-type Listing = {
-  list(
-    model: string,
-    resource: string,
-    options?: Record<string, unknown>,
-  ): Promise<{ result: AnyRecord[]; next_cursor: string | null }>;
-  iterate(model: string, resource: string, options?: Record<string, unknown>): AsyncIterable<AnyRecord>;
-};
-
 function user(id: number, extra: Record<string, unknown> = {}) {
   return { id, name: `User ${id}`, state: 'on', ...extra };
-}
-
-function setup() {
-  const test = createTestEngine();
-  const routes = new MockRoutes(test.agent, TEST_ORIGIN);
-  const connection = connectTestProvider(test.engine) as unknown as Listing;
-  return { ...test, routes, connection };
 }
 
 async function collect(

@@ -1,32 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { engineError } from '../../test/helpers/engine-error.js';
-import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
-import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
+import { type Listing, setupListing as setup } from '../../test/helpers/listing.js';
+import { nextLink } from '../../test/helpers/mock-routes.js';
+import { TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import type { Connection } from '../connection/connection.js';
 
 type Model = Parameters<Connection['list']>[0];
-type AnyConnection = {
-  list(
-    model: string,
-    resource: string,
-    options?: Record<string, unknown>,
-  ): Promise<{ result: Array<{ id: string }>; next_cursor: string | null }>;
-  iterate(model: string, resource: string, options?: Record<string, unknown>): AsyncIterable<{ id: string }>;
-};
 
 function user(id: number) {
   return { id, name: `User ${id}`, state: 'on' };
 }
 
-function setup() {
-  const test = createTestEngine();
-  const routes = new MockRoutes(test.agent, TEST_ORIGIN);
-  const connection = connectTestProvider(test.engine) as unknown as AnyConnection & Connection;
-  return { ...test, routes, connection };
-}
-
 async function iterateIds(
-  connection: AnyConnection,
+  connection: Listing,
   resource: string,
   options: Record<string, unknown> = {},
   model: Model = 'user-directory',
@@ -38,7 +24,7 @@ async function iterateIds(
 
 /** Lists page by page with cursors until next_cursor is null; returns the ids of every page. */
 async function listPages(
-  connection: AnyConnection,
+  connection: Listing,
   resource: string,
   options: Record<string, unknown> = {},
   model: Model = 'user-directory',

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { type Listing, setupListing as setup } from '../../test/helpers/listing.js';
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
-import { connectTestProvider, createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
+import { createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import { loadProviderDefinition } from '../definition/provider-source.js';
 import { EngineError } from '../index.js';
-
-type Listing = {
-  list(
-    model: string,
-    resource: string,
-    options?: Record<string, unknown>,
-  ): Promise<{ result: Array<{ id: string }>; next_cursor: string | null }>;
-  iterate(model: string, resource: string, options?: Record<string, unknown>): AsyncIterable<{ id: string }>;
-};
 
 function user(id: number) {
   return { id, name: `User ${id}`, state: 'on' };
@@ -19,13 +11,6 @@ function user(id: number) {
 
 function group(id: number) {
   return { id, name: `Group ${id}`, members: 1 };
-}
-
-function setup() {
-  const test = createTestEngine();
-  const routes = new MockRoutes(test.agent, TEST_ORIGIN);
-  const connection = connectTestProvider(test.engine) as unknown as Listing;
-  return { ...test, routes, connection };
 }
 
 async function iterateIds(connection: Listing, resource: string, options: Record<string, unknown> = {}) {
