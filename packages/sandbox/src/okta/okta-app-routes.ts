@@ -124,6 +124,22 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
 
   const findRole = (request: SandboxRequest) =>
     tenant.customRoles.find((role) => role.id === request.params.id || role.label === request.params.id);
+  /** A route answering one custom role (by id or label) as `toJson` shapes it, or Okta's 404. */
+  const roleRoute = (
+    path: string,
+    toJson: (role: NonNullable<ReturnType<typeof findRole>>, origin: string) => unknown,
+  ): Route<OktaPrincipal> => ({
+    method: 'GET',
+    path,
+    family: 'iam',
+    scope: 'okta.roles.read',
+    handle: (request) => {
+      const role = findRole(request);
+      return role
+        ? { status: 200, body: toJson(role, request.url.origin) as JsonObject }
+        : notFound(request.params.id!, 'Role');
+    },
+  });
 
   return [
     { method: 'GET', path: '/api/v1/apps', family: 'apps', scope: 'okta.apps.read', handle: listApps },
@@ -153,30 +169,8 @@ export function oktaAppRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       handle: getAppUser,
     },
     { method: 'GET', path: '/api/v1/iam/roles', family: 'iam', scope: 'okta.roles.read', handle: listRoles },
-    {
-      method: 'GET',
-      path: '/api/v1/iam/roles/:id',
-      family: 'iam',
-      scope: 'okta.roles.read',
-      handle: (request) => {
-        const role = findRole(request);
-        return role
-          ? { status: 200, body: customRoleJson(role, request.url.origin) }
-          : notFound(request.params.id!, 'Role');
-      },
-    },
-    {
-      method: 'GET',
-      path: '/api/v1/iam/roles/:id/permissions',
-      family: 'iam',
-      scope: 'okta.roles.read',
-      handle: (request) => {
-        const role = findRole(request);
-        return role
-          ? { status: 200, body: rolePermissionsJson(role, request.url.origin) }
-          : notFound(request.params.id!, 'Role');
-      },
-    },
+    roleRoute('/api/v1/iam/roles/:id', customRoleJson),
+    roleRoute('/api/v1/iam/roles/:id/permissions', rolePermissionsJson),
     {
       method: 'GET',
       path: '/api/v1/org',
