@@ -97,7 +97,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
           ...context,
           problems,
         });
-      const baseUrl = resolveBaseUrl(provider, params, connectOptions.baseUrl);
+      const baseUrl = resolveBaseUrl(
+        provider,
+        params,
+        connectOptions.baseUrl,
+        connectOptions.allowPrivateNetwork === true,
+      );
       const secretValues = secretCredentialValues(method, credentials as Record<string, string>);
       const auth = createAuthStrategy(method, credentials as Record<string, string>, {
         provider: provider.id,

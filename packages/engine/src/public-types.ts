@@ -38,8 +38,18 @@ export interface ConnectOptions {
   /** Connection params, validated against the definition before any request. */
   params?: Record<string, string>;
   auth: AuthCredentials;
-  /** Overrides the base URL (custom domain, proxy, local sandbox). Plain http only for loopback hosts. */
+  /**
+   * Overrides the base URL (custom domain, proxy, local sandbox). Plain http only for `localhost`
+   * and literal loopback addresses; link-local, metadata and private addresses are refused
+   * unless `allowPrivateNetwork` is set.
+   */
   baseUrl?: string;
+  /**
+   * Lets a `baseUrl` override point at a private (10/8, 172.16/12, 192.168/16, fc00::/7...) or
+   * link-local address (169.254/16, fe80::/10, cloud metadata services). Off by default, so a
+   * base URL taken from a customer cannot reach the host's internal network.
+   */
+  allowPrivateNetwork?: boolean;
   /** Called after an OAuth refresh, so rotated tokens can be stored. */
   onTokenRefresh?: (tokens: RefreshedTokens) => void | Promise<void>;
 }
@@ -73,6 +83,11 @@ export interface ProxyRequest {
   /** A path below the base URL, e.g. `/api/v1/users`. Absolute URLs are refused. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
+  /**
+   * Extra request headers. The connection's credentials are always the ones sent: a header the
+   * credentials set (`Authorization`, `DPoP`, an API-key header) is refused with
+   * `invalid_request`, as is a name or value a header cannot carry (a line break).
+   */
   headers?: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../connection/resolve-base-url.js';
+import { isLoopbackHost } from '../connection/network-address.js';
 import { authError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
 import type { ClientAuthentication, TokenRequestParts } from './client-authentication.js';

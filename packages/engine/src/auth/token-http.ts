@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import type { EngineError } from '../errors/engine-error.js';
+import { isHeaderUnsafe } from '../http/header-values.js';
 import { authError, redactSecrets, transportError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
 
@@ -68,6 +69,16 @@ export function readIssuedToken(
     throw authError('token_error', 'the token response has no access_token', context, {
       status: answer.status,
     });
+  }
+  // The token goes into an Authorization header: a line break there would be sent as another
+  // header, or fail every request as a network error that is retried in vain.
+  if (isHeaderUnsafe(body.access_token)) {
+    throw authError(
+      'token_error',
+      'the token response has an access_token with a line break or another character a header cannot carry',
+      context,
+      { status: answer.status, retryable: false },
+    );
   }
   const expiresIn = Number(body.expires_in);
   return {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadProviderDefinition } from '../definition/provider-source.js';
 import { createEngine } from '../engine.js';
 import { EngineError } from '../errors/engine-error.js';
-import { isLoopbackHost, joinUrl, resolveBaseUrl } from './resolve-base-url.js';
+import { isLoopbackHost } from './network-address.js';
+import { joinUrl, resolveBaseUrl } from './resolve-base-url.js';
 
 const RESOURCES = `resources:
   user-directory/users:
@@ -214,7 +215,7 @@ describe('baseUrl override', () => {
     ]) {
       const error = baseUrlError(() => resolveBaseUrl(DOMAIN_PROVIDER, {}, url));
       expect(error.code, url).toBe('invalid_base_url');
-      expect(error.message).toContain('plain http only for loopback hosts');
+      expect(error.message).toContain('plain http only for localhost and loopback addresses');
     }
   });
 
@@ -245,9 +246,67 @@ describe('baseUrl override', () => {
   });
 });
 
+describe('baseUrl override to an internal address', () => {
+  const internal = [
+    'https://169.254.169.254',
+    'https://169.254.169.254.',
+    'https://0xa9fea9fe', // the URL parser reads this as 169.254.169.254
+    'https://[::ffff:169.254.169.254]',
+    'https://[fe80::1]',
+    'https://metadata.google.internal/computeMetadata/v1',
+    'https://10.1.2.3',
+    'https://172.20.0.1:8443',
+    'https://192.168.1.10',
+    'https://100.100.100.200',
+    'https://[fd00:ec2::254]',
+    'https://0.0.0.0',
+  ];
+
+  it('refuses link-local, metadata and private addresses by default, naming the option', () => {
+    for (const url of internal) {
+      const error = baseUrlError(() => resolveBaseUrl(DOMAIN_PROVIDER, {}, url));
+      expect(error.code, url).toBe('invalid_base_url');
+      expect(error.retryable).toBe(false);
+      expect(error.message, url).toContain('allowPrivateNetwork');
+    }
+  });
+
+  it('accepts them with allowPrivateNetwork, still https only', () => {
+    for (const url of internal) {
+      expect(resolveBaseUrl(DOMAIN_PROVIDER, {}, url, true).protocol, url).toBe('https:');
+    }
+    expect(baseUrlError(() => resolveBaseUrl(DOMAIN_PROVIDER, {}, 'http://10.1.2.3', true)).code).toBe(
+      'invalid_base_url',
+    );
+  });
+
+  it('refuses plain http to a *.localhost name, which DNS may send anywhere', () => {
+    const error = baseUrlError(() => resolveBaseUrl(DOMAIN_PROVIDER, {}, 'http://sandbox.localhost:4010'));
+    expect(error.message).toContain('plain http only for localhost and loopback addresses');
+    expect(resolveBaseUrl(DOMAIN_PROVIDER, {}, 'https://sandbox.localhost:4010').hostname).toBe(
+      'sandbox.localhost',
+    );
+  });
+
+  it('is applied by connect(), before any request', () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const engine = createEngine({ providers: [DOMAIN_PROVIDER], dispatcher: agent });
+    const connect = (allowPrivateNetwork?: boolean) =>
+      engine.connect('domainco', {
+        auth: { method: 'api_token', token: 'token-1' },
+        baseUrl: 'https://169.254.169.254/latest',
+        ...(allowPrivateNetwork === undefined ? {} : { allowPrivateNetwork }),
+      });
+    expect(baseUrlError(() => connect()).code).toBe('invalid_base_url');
+    expect(baseUrlError(() => connect(false)).code).toBe('invalid_base_url');
+    expect(connect(true).baseUrl).toBe('https://169.254.169.254/latest');
+  });
+});
+
 describe('isLoopbackHost', () => {
   it('knows loopback hosts', () => {
-    for (const host of ['localhost', '127.0.0.1', '127.10.0.254', '[::1]', 'sandbox.localhost']) {
+    for (const host of ['localhost', '127.0.0.1', '127.10.0.254', '[::1]', '[::ffff:7f00:1]']) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
     for (const host of [
@@ -257,6 +316,8 @@ describe('isLoopbackHost', () => {
       '0.0.0.0',
       'evillocalhost',
       '[::2]',
+      // A name is resolved through DNS, which may point anywhere: only literal loopback counts.
+      'sandbox.localhost',
     ]) {
       expect(isLoopbackHost(host), host).toBe(false);
     }

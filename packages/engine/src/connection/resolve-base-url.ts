@@ -1,20 +1,13 @@
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { renderTemplate } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
+import { hostKind, isLoopbackHost } from './network-address.js';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /**
  * What a param may hold where a template places it in the base URL: unreserved URL characters
  * (RFC 3986), which cannot change where the URL points.
  */
 const URL_SAFE_VALUE = /^[A-Za-z0-9._~-]+$/;
-
-/** True for hosts that never leave this machine, where plain http is acceptable. */
-export function isLoopbackHost(hostname: string): boolean {
-  return (
-    LOOPBACK_HOSTS.has(hostname) || /^127(?:\.\d{1,3}){3}$/.test(hostname) || hostname.endsWith('.localhost')
-  );
-}
 
 function hostAllowed(hostname: string, patterns: readonly string[]): boolean {
   return patterns.some((pattern) =>
@@ -46,18 +39,28 @@ function normalise(url: URL): URL {
 
 /**
  * The connection's base URL: the caller's override, or the definition's template or table.
- * Built with `new URL` and checked: https only (plain http for loopback overrides), no
- * credentials, no query, and for templates a host the definition allows.
+ * Built with `new URL` and checked: https only (plain http for `localhost` and literal loopback
+ * addresses), no credentials, no query, for templates a host the definition allows, and for an
+ * override no link-local, metadata or private address unless `allowPrivateNetwork` is set.
  */
 export function resolveBaseUrl(
   provider: CompiledProvider,
   params: Record<string, string>,
   override?: string,
+  allowPrivateNetwork = false,
 ): URL {
   if (override !== undefined) {
     const url = parseUrl(provider, override, 'baseUrl');
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-      fail(provider, 'baseUrl must use https (plain http only for loopback hosts)');
+      fail(provider, 'baseUrl must use https (plain http only for localhost and loopback addresses)');
+    }
+    const kind = hostKind(url.hostname);
+    if ((kind === 'link_local' || kind === 'private') && !allowPrivateNetwork) {
+      fail(
+        provider,
+        `baseUrl points at a ${kind === 'private' ? 'private' : 'link-local or metadata'} address (${url.hostname}); ` +
+          'pass allowPrivateNetwork: true to connect() if that is intended',
+      );
     }
     if (url.username || url.password) fail(provider, 'baseUrl must not contain credentials');
     if (url.search || url.hash) fail(provider, 'baseUrl must not contain a query or fragment');

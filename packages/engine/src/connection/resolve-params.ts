@@ -1,5 +1,6 @@
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { EngineError, type Problem } from '../errors/engine-error.js';
+import { isHeaderUnsafe } from '../http/header-values.js';
 
 /**
  * Validates connection params against the definition (required, enum, pattern, default) before
@@ -46,6 +47,12 @@ export function resolveParams(
         path,
         message: `${JSON.stringify(value)} is not valid${param.hint ? `: ${param.hint}` : ''}`,
       });
+      continue;
+    }
+    // A line break would let a param placed in a header smuggle in another header; the value
+    // itself is not quoted back.
+    if (isHeaderUnsafe(value)) {
+      problems.push({ path, message: 'must not contain control characters such as CR, LF or NUL' });
       continue;
     }
     resolved[name] = value;

@@ -3,6 +3,7 @@ import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
 import { redactedCause } from '../errors/redacted-cause.js';
+import { checkHeaders, mergeHeaders } from './header-values.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { type CallContext, errorFromResponse } from './response-error.js';
 import { backoffDelay, sleep } from './sleep.js';
@@ -76,6 +77,13 @@ export class HttpClient {
         },
       );
     }
+    const errorContext = {
+      provider: provider.id,
+      resource: outgoing.context.resource,
+      operation: outgoing.context.operation,
+    };
+    const requestHeaders = mergeHeaders(this.options.defaultHeaders, outgoing.headers);
+    checkHeaders(requestHeaders, 'request headers', errorContext);
     let url = outgoing.url;
     let redirects = 0;
     let reauthenticated = false;
@@ -87,6 +95,7 @@ export class HttpClient {
       const controller = new AbortController();
       try {
         authHeaders = await this.options.auth.headers({ method: outgoing.method, url });
+        checkAuthHeaders(authHeaders, outgoing.headers, errorContext);
         const target = url;
         response = await withDeadline(
           controller,
@@ -97,7 +106,7 @@ export class HttpClient {
             request(target, {
               dispatcher: this.options.dispatcher,
               method: outgoing.method,
-              headers: { ...this.options.defaultHeaders, ...outgoing.headers, ...authHeaders },
+              headers: mergeHeaders(requestHeaders, authHeaders),
               body: outgoing.body,
               headersTimeout: this.options.timeouts.headersMs,
               bodyTimeout: this.options.timeouts.bodyMs,
@@ -229,6 +238,29 @@ export class HttpClient {
       },
     );
   }
+}
+
+/**
+ * The connection's credentials are the only ones sent: a caller header that would replace or
+ * double one of them is refused, and a credential a header cannot carry (an issued token with a
+ * line break) fails before it is sent.
+ */
+function checkAuthHeaders(
+  authHeaders: Record<string, string>,
+  callerHeaders: Record<string, string> | undefined,
+  context: { provider: string; resource?: string | undefined; operation: string },
+): void {
+  const authNames = new Set(Object.keys(authHeaders).map((name) => name.toLowerCase()));
+  for (const name of Object.keys(callerHeaders ?? {})) {
+    if (authNames.has(name.toLowerCase())) {
+      throw new EngineError(
+        'invalid_request',
+        `the ${name} header is set by the connection's credentials and may not be given`,
+        { ...context, retryable: false },
+      );
+    }
+  }
+  checkHeaders(authHeaders, 'credentials', context);
 }
 
 /** Runs `run`, aborting `controller` with `reason()` if it takes longer than `milliseconds`. */

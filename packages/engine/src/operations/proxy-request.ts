@@ -1,8 +1,15 @@
 import { joinUrl } from '../connection/resolve-base-url.js';
 import { EngineError } from '../errors/engine-error.js';
+import { checkHeaders, mergeHeaders } from '../http/header-values.js';
 import type { ProxyRequest, ProxyResponse } from '../public-types.js';
 import { familyOfPath } from './request-families.js';
 import type { ConnectionRuntime } from './runtime.js';
+
+/**
+ * Headers that carry credentials. The connection's win: a caller's is refused rather than
+ * dropped, so a caller who meant another identity learns at once that it is not used.
+ */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'dpop']);
 
 /**
  * The provider's own API through the connection. Only paths below the base URL are accepted,
@@ -32,12 +39,23 @@ export async function proxyRequest(
   for (const [name, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
+  const headers = request.headers ?? {};
+  for (const name of Object.keys(headers)) {
+    if (CREDENTIAL_HEADERS.has(name.toLowerCase())) {
+      throw new EngineError(
+        'invalid_request',
+        `proxy headers may not set ${name}: the connection's own credentials are sent`,
+        context,
+      );
+    }
+  }
+  checkHeaders(headers, 'proxy headers', context);
   const hasBody = request.body !== undefined;
   const response = await runtime.http.send(
     {
       method: request.method ?? 'GET',
       url,
-      headers: { ...request.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+      headers: mergeHeaders(headers, hasBody ? { 'content-type': 'application/json' } : {}),
       body: hasBody ? JSON.stringify(request.body) : undefined,
       family: familyOfPath(runtime.provider, request.path.split('?')[0]!),
       context: { operation: 'proxy' },
