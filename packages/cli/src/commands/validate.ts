@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EngineError, loadProviderDefinition } from '@org/engine';
+import { EngineError, loadProviderDefinition, type ProviderDefinition } from '@org/engine';
 import { parseCommand, UsageError } from '../arguments.js';
 import { formatProblem } from '../output.js';
 import type { RunContext } from '../run-context.js';
@@ -20,7 +20,17 @@ interface Outcome {
   lines: string[];
 }
 
-function validateOne(path: string): Outcome {
+/** `--explain`: how many expressions run compiled, and why each other one runs interpreted. */
+function explain(provider: ProviderDefinition): string[] {
+  const interpreted = provider.expressions.filter((expression) => expression.reason !== undefined);
+  const total = provider.expressions.length;
+  return [
+    `  ${total - interpreted.length} of ${total} JSONata expression${total === 1 ? '' : 's'} compiled`,
+    ...interpreted.map((expression) => `  interpreted ${expression.path}: ${expression.reason}`),
+  ];
+}
+
+function validateOne(path: string, explained: boolean): Outcome {
   const file = definitionFile(path);
   // Checked here: the engine reads a string that names no file as YAML text.
   if (!existsSync(path)) {
@@ -29,7 +39,8 @@ function validateOne(path: string): Outcome {
   try {
     const provider = loadProviderDefinition(path);
     const count = provider.resources.size;
-    return { valid: true, lines: [`ok ${provider.id} (${count} resource${count === 1 ? '' : 's'})`] };
+    const summary = `ok ${provider.id} (${count} resource${count === 1 ? '' : 's'})`;
+    return { valid: true, lines: [summary, ...(explained ? explain(provider) : [])] };
   } catch (error) {
     if (!EngineError.isInstance(error) || error.code !== 'invalid_definition') throw error;
     const problems = error.problems.length
@@ -40,16 +51,17 @@ function validateOne(path: string): Outcome {
 }
 
 /**
- * `org-engine validate <path...>`: loads each provider definition and prints `ok <id> (<n>
- * resources)` or every problem as `<file>:<line>: <path>: <message>`. Returns 1 when any
- * definition is invalid.
+ * `org-engine validate [--explain] <path...>`: loads each provider definition and prints `ok <id>
+ * (<n> resources)` or every problem as `<file>:<line>: <path>: <message>`. With `--explain`, also
+ * which JSONata expressions run on the interpreter rather than compiled, and why. Returns 1 when
+ * any definition is invalid.
  */
 export async function runValidate(args: readonly string[], context: RunContext): Promise<number> {
-  const { positionals } = parseCommand(args, {});
+  const { values, positionals } = parseCommand(args, { explain: { type: 'boolean' } });
   if (positionals.length === 0) throw new UsageError('missing <path>: a provider folder or provider.yaml');
   let exitCode = 0;
   for (const path of positionals) {
-    const outcome = validateOne(path);
+    const outcome = validateOne(path, values.explain === true);
     if (!outcome.valid) exitCode = 1;
     for (const line of outcome.lines) await context.print(line);
   }

@@ -10,6 +10,7 @@ import type {
   CompiledRequest,
   CompiledResource,
   CompiledSource,
+  ExpressionReport,
 } from './compiled-types.js';
 import type { ProviderDefinition } from './schema.js';
 import type { PaginationDefinition } from './schema-pagination.js';
@@ -30,13 +31,18 @@ export type { CompiledProvider } from './compiled-types.js';
 export function compileDefinition(definition: ProviderDefinition, problems: Problem[]): CompiledProvider {
   // One compiled expression per distinct text: list and get often share a mapping file.
   const cache = new Map<string, unknown>();
-  type Assignable = { assign(name: string, value: unknown): void };
+  const expressions: ExpressionReport[] = [];
+  type Assignable = { assign(name: string, value: unknown): void; interpretedReason?: string | undefined };
   function compile<T extends Assignable>(make: new (source: string) => T, source: string, path: string): T {
     const key = `${make.name}\u0000${source}`;
     const cached = cache.get(key) as T | undefined;
-    if (cached) return cached;
+    if (cached) {
+      expressions.push({ path, reason: cached.interpretedReason });
+      return cached;
+    }
     try {
       const compiled = new make(source);
+      expressions.push({ path, reason: compiled.interpretedReason });
       // Constants are bound into the compiled expression: built once, not once per record.
       for (const [name, value] of Object.entries(definition.constants)) compiled.assign(name, value);
       cache.set(key, compiled);
@@ -228,6 +234,7 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     errorMessage: optional(SingleExpression, definition.errors?.message, 'errors.message'),
     errorCode: optional(SingleExpression, definition.errors?.code, 'errors.code'),
     resources: new Map(Object.entries(definition.resources).map(([key, item]) => [key, resource(key, item)])),
+    expressions,
   };
 }
 

@@ -123,4 +123,14 @@ export interface CompiledProvider {
   errorMessage: SingleExpression | undefined;
   errorCode: SingleExpression | undefined;
   resources: ReadonlyMap<string, CompiledResource>;
+  /** Every JSONata expression of the definition, and why it runs interpreted when it does. */
+  expressions: readonly ExpressionReport[];
+}
+
+/** One JSONata expression of a definition, as `org-engine validate --explain` lists it. */
+export interface ExpressionReport {
+  /** Where it is in the definition, e.g. `resources.user-directory/users.list.sources.0.mapping`. */
+  path: string;
+  /** Why it runs on the JSONata interpreter; undefined when it runs compiled. */
+  reason: string | undefined;
 }

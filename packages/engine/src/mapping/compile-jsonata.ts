@@ -22,7 +22,7 @@ export class JsonataEvaluationError extends Error {
   }
 }
 
-interface JsonataFailure {
+export interface JsonataFailure {
   message?: string;
   position?: number;
   token?: string;
@@ -30,12 +30,19 @@ interface JsonataFailure {
 }
 
 /**
+ * Bounds on one interpreted evaluation (JSONata's own guards): nesting depth of the evaluator,
+ * milliseconds, and the length of any one sequence. Without them a runaway expression hangs the
+ * process or exhausts its memory. The compiled evaluator has equivalent bounds.
+ */
+export const INTERPRETER_LIMITS = { stack: 2_000, timeout: 5_000, sequence: 1_000_000 } as const;
+
+/**
  * Compiles `prefix + source + suffix` and reports errors at positions in `source` (the text
  * the author wrote), so wrapping an expression never shifts what the author is told.
  */
 export function compileWrapped(source: string, prefix = '', suffix = ''): jsonata.Expression {
   try {
-    return jsonata(`${prefix}${source}${suffix}`);
+    return jsonata(`${prefix}${source}${suffix}`, { ...INTERPRETER_LIMITS });
   } catch (error) {
     const failure = error as JsonataFailure;
     const position =
@@ -50,6 +57,14 @@ export function describeFailure(failure: JsonataFailure, position: number | unde
   return `JSONata${code}${where}: ${failure.message ?? String(failure)}`;
 }
 
+/** A JSONata failure (from either evaluator) as a JsonataEvaluationError at a position in `source`. */
+export function evaluationError(error: unknown, positionOffset = 0, index?: number): JsonataEvaluationError {
+  const failure = error as JsonataFailure;
+  const position =
+    typeof failure?.position === 'number' ? Math.max(0, failure.position - positionOffset) : undefined;
+  return new JsonataEvaluationError(describeFailure(failure, position), index, position);
+}
+
 /** Evaluates with the engine helpers bound, turning JSONata failures into JsonataEvaluationError. */
 export async function evaluate(
   expression: jsonata.Expression,
@@ -60,10 +75,7 @@ export async function evaluate(
   try {
     return await expression.evaluate(input, { ...MAPPING_HELPERS, ...bindings });
   } catch (error) {
-    const failure = error as JsonataFailure;
-    const position =
-      typeof failure.position === 'number' ? Math.max(0, failure.position - positionOffset) : undefined;
-    throw new JsonataEvaluationError(describeFailure(failure, position), undefined, position);
+    throw evaluationError(error, positionOffset);
   }
 }
 

@@ -1,0 +1,137 @@
+import type { Signature } from './signature.js';
+import { isFunction, type JsonataError } from './values.js';
+
+/** Bounds on one evaluation: how deep lambdas may call, how long it may run, how much ranges may allocate. */
+export interface EvaluationLimits {
+  /** Nested lambda calls (recursion depth) before D1011. */
+  depth: number;
+  /** Milliseconds of one evaluation before D1012. */
+  timeoutMs: number;
+  /** Items all range operators of one evaluation may allocate together before D2015. */
+  rangeItems: number;
+}
+
+/** State of one `evaluate` call, shared by every frame it creates. */
+export class Run {
+  depth = 0;
+  rangeItems = 0;
+  private ticks = 0;
+  readonly started = Date.now();
+
+  constructor(readonly limits: EvaluationLimits) {}
+
+  /** Called on every lambda call and loop iteration: stops runaway evaluations. */
+  check(): void {
+    // Reading the clock costs more than the rest of a step: look every 256 steps.
+    this.ticks += 1;
+    if ((this.ticks & 255) === 0 && Date.now() - this.started > this.limits.timeoutMs) {
+      throw { code: 'D1012', value: this.limits.timeoutMs } satisfies JsonataError;
+    }
+  }
+
+  enter(): void {
+    this.depth += 1;
+    if (this.depth > this.limits.depth)
+      throw { code: 'D1011', value: this.limits.depth } satisfies JsonataError;
+    this.check();
+  }
+
+  leave(): void {
+    this.depth -= 1;
+  }
+
+  allocate(items: number): void {
+    this.rangeItems += items;
+    if (this.rangeItems > this.limits.rangeItems) {
+      throw { code: 'D2015', value: this.limits.rangeItems } satisfies JsonataError;
+    }
+  }
+}
+
+/** Variables in scope: a block or a lambda call adds a frame over the one it was made in. */
+export class Frame {
+  private readonly values = new Map<string, unknown>();
+
+  constructor(
+    readonly parent: Frame | undefined,
+    readonly run: Run,
+  ) {}
+
+  bind(name: string, value: unknown): void {
+    this.values.set(name, value);
+  }
+
+  lookup(name: string): unknown {
+    let frame: Frame | undefined = this;
+    while (frame) {
+      if (frame.values.has(name)) return frame.values.get(name);
+      frame = frame.parent;
+    }
+    return undefined;
+  }
+}
+
+/** A built-in JSONata function, implemented synchronously. */
+export interface BuiltIn {
+  readonly _jsonata_function: true;
+  readonly name: string;
+  readonly signature: Signature;
+  readonly arity: number;
+  implementation(args: unknown[], call: Call): unknown;
+}
+
+/** A lambda defined in an expression, closed over the frame it was made in. */
+export interface Lambda {
+  readonly _jsonata_lambda: true;
+  readonly arity: number;
+  /** Calls the lambda and any tail calls it leaves, to the final value. */
+  invoke(args: readonly unknown[]): unknown;
+  /** Calls the lambda only: a tail call in its body comes back unrun, for the caller's loop. */
+  invokeOnce(args: readonly unknown[]): unknown;
+}
+
+/** What a built-in sees of its caller: the context value and a way to call function arguments. */
+export interface Call {
+  input: unknown;
+  frame: Frame;
+}
+
+/** How many arguments a higher-order function should pass to `func` (value, index, array). */
+export function arityOf(func: unknown): number {
+  const candidate = func as { arity?: number; length?: number };
+  if (typeof candidate.arity === 'number') return candidate.arity;
+  return typeof candidate.length === 'number' ? candidate.length : 0;
+}
+
+/** Calls any function value: a lambda, a built-in, or a JavaScript function bound by the engine. */
+export function applyFunction(
+  proc: unknown,
+  args: unknown[],
+  input: unknown,
+  frame: Frame,
+  tailCall = false,
+): unknown {
+  if (proc !== null && typeof proc === 'object') {
+    if ((proc as Lambda)._jsonata_lambda === true) {
+      return tailCall ? (proc as Lambda).invokeOnce(args) : (proc as Lambda).invoke(args);
+    }
+    if ((proc as BuiltIn)._jsonata_function === true) {
+      const builtIn = proc as BuiltIn;
+      return builtIn.implementation(builtIn.signature.validate(args, input), { input, frame });
+    }
+  }
+  if (typeof proc === 'function') {
+    const result = proc.apply(input, args);
+    if (
+      result !== null &&
+      typeof result === 'object' &&
+      typeof (result as Promise<unknown>).then === 'function'
+    ) {
+      throw new TypeError('a function bound to a compiled expression returned a promise');
+    }
+    return result;
+  }
+  throw { code: 'T1006' } satisfies JsonataError;
+}
+
+export { isFunction };
