@@ -156,14 +156,18 @@ function parseTemplateCached(source: string) {
 
 function summarise(provider: ProviderDefinition): ProviderSummary {
   const models: Record<string, string[]> = {};
+  const incrementalFilters: Record<string, string> = {};
   for (const resource of provider.resources.values()) {
     models[resource.model] ??= [];
     models[resource.model]!.push(resource.resource);
+    const filter = provider.definition.resources[resource.key]?.incremental_filter;
+    if (filter !== undefined) incrementalFilters[resource.key] = filter;
   }
   return {
     id: provider.id,
     name: provider.name,
     models,
+    incrementalFilters,
     auth: [...provider.auth.values()].map((method) => ({
       id: method.id,
       kind: method.kind,

@@ -104,6 +104,8 @@ export interface ProviderSummary {
   id: string;
   name: string;
   models: Record<string, string[]>;
+  /** For each `model/resource` that has one, the filter serving incremental listings (`incremental_filter`). */
+  incrementalFilters: Record<string, string>;
   auth: Array<{
     id: string;
     kind: string;

@@ -19,8 +19,10 @@
  */
 
 export type { SandboxFaults } from './faults.js';
+export { type OktaAccount, oktaAccountToken } from './okta/okta-accounts.js';
 export { OKTA_READ_SCOPES } from './okta/okta-auth.js';
 export type { OktaInventory, OktaTenant } from './okta/okta-data.js';
+export type { ChurnCounts, ChurnResult, OktaEdits } from './okta/okta-edits.js';
 export { STANDARD_ROLE_TYPES } from './okta/okta-roles.js';
 export { OKTA_RATE_LIMITS } from './okta/okta-routes.js';
 export { OKTA_USER_STATUSES, type OktaUserStatus } from './okta/okta-user-traits.js';

@@ -47,9 +47,11 @@ function unpermute(value: number, keys: readonly number[]): number {
 
 /**
  * An Okta-style 20-character id codec: 3-character prefix, 6 characters carrying the permuted
- * index, 11 characters of seeded noise that make every id of a data set look unrelated.
+ * index, 11 characters of seeded noise that make every id of a data set look unrelated. `count`
+ * may be a function for populations that grow while the server runs.
  */
-export function createIdCodec(seed: number, prefix: string, count: number): IdCodec {
+export function createIdCodec(seed: number, prefix: string, count: number | (() => number)): IdCodec {
+  const limit = typeof count === 'number' ? () => count : count;
   const keys = roundKeys(seed, prefix);
   const encode = (index: number): string => {
     const noise = new Random(seed, `${prefix}.noise`, index).characters(11, BASE62);
@@ -62,7 +64,7 @@ export function createIdCodec(seed: number, prefix: string, count: number): IdCo
       const permuted = fromBase62(id.slice(prefix.length, prefix.length + 6));
       if (permuted === undefined || permuted > 0xffffffff) return undefined;
       const index = unpermute(permuted, keys);
-      return index < count && encode(index) === id ? index : undefined;
+      return index < limit() && encode(index) === id ? index : undefined;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import type { SandboxFaults } from './faults.js';
+import type { OktaAccount } from './okta/okta-accounts.js';
 import type { OktaInventory, OktaTenant } from './okta/okta-data.js';
 import type { RateLimitOptions } from './rate-limiter.js';
 import type { WorkatoInventory, WorkatoWorkspace } from './workato/workato-data.js';
@@ -106,8 +107,14 @@ export interface OktaSandbox extends SandboxBase {
   readonly serviceAppConnection: SandboxConnection | undefined;
   /** Raw counts per endpoint (computed on first access). */
   readonly inventory: OktaInventory;
-  /** The seeded tenant, for tests that compare individual records. */
+  /** The seeded tenant, for tests that compare individual records, and its `edits`. */
   readonly tenant: OktaTenant;
+  /**
+   * Account `index` (from 0) of the many the sandbox serves besides its main tenant: another
+   * Okta org with its own seeded data (as many users as `users`) and API token
+   * ({@link oktaAccountToken}). Made on first use, by this call or by a request with its token.
+   */
+  account(index: number): OktaAccount;
 }
 
 /** A running Workato sandbox. */

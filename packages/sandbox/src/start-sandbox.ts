@@ -1,5 +1,6 @@
 import { FaultInjector } from './faults.js';
 import { closeServer, type ListeningServer, listen, serveProvider } from './http-server.js';
+import { multiAccountApi, OktaAccounts } from './okta/okta-accounts.js';
 import { AccessTokens, OktaAuthenticator } from './okta/okta-auth.js';
 import { OktaTenant } from './okta/okta-data.js';
 import { ReplayGuard } from './okta/okta-dpop.js';
@@ -60,7 +61,12 @@ async function startOkta(
     replays,
   );
   const api = createOktaApi(tenant, new OktaAuthenticator(apiToken, tokens, replays), tokenEndpoint);
-  const requestCount = serveProvider(listening, api, {
+  const accounts = new OktaAccounts(
+    options.seed ?? 1,
+    { users, baseUrl: origin, logEvents, logsEndAt },
+    tokenEndpoint,
+  );
+  const requestCount = serveProvider(listening, multiAccountApi(api, accounts), {
     rateLimiter: createRateLimiter(OKTA_RATE_LIMITS, options.rateLimit),
     faults: new FaultInjector(seed, options.faults),
     onError: options.onError ?? ((error) => console.error('[org-sandbox]', error)),
@@ -88,6 +94,10 @@ async function startOkta(
       baseUrl: origin,
     },
     tenant,
+    account: (index) => {
+      const { api: _api, ...account } = accounts.account(index);
+      return account;
+    },
     get expected() {
       return tenant.expected();
     },

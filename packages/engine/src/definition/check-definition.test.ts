@@ -56,6 +56,26 @@ describe('cross-checks', () => {
     expect(loadProviderDefinition(definition(USERS)).resources.has('user-directory/users')).toBe(true);
   });
 
+  it('refuses an incremental filter that is not a declared date_time filter', () => {
+    const text = definition(
+      USERS.replace('    list:\n', '    incremental_filter: status\n    list:\n').replace(
+        '      status:',
+        '      changed_after: { type: date_time, local: "true" }\n      status:',
+      ),
+    );
+    expect(problemsOf(text)).toEqual([
+      {
+        path: 'resources.user-directory/users.incremental_filter',
+        message: 'status is not a declared date_time filter',
+        line: lineOf(text, 'incremental_filter'),
+      },
+    ]);
+    const valid = text.replace('incremental_filter: status', 'incremental_filter: changed_after');
+    expect(
+      loadProviderDefinition(valid).definition.resources['user-directory/users']?.incremental_filter,
+    ).toBe('changed_after');
+  });
+
   it('refuses a remote filter the resource does not declare', () => {
     const text = definition(
       USERS.replace(

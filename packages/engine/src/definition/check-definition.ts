@@ -138,6 +138,15 @@ function checkResource(
     if (filter.type === 'enum' && !filter.values?.length)
       report(`${path}.filters.${name}.values`, 'required for an enum filter');
   }
+  if (resource.incremental_filter !== undefined) {
+    const filter = resource.filters[resource.incremental_filter];
+    if (filter?.type !== 'date_time')
+      report(
+        `${path}.incremental_filter`,
+        `${resource.incremental_filter} is not a declared date_time filter`,
+      );
+    if (!resource.list) report(`${path}.incremental_filter`, 'the resource has no list');
+  }
   if (resource.list) {
     // A filter that alone selects a variant never reaches the default sources.
     const routed = new Set(

@@ -207,6 +207,11 @@ export const resourceSchema = z
       .optional()
       .meta({ description: 'The resource is one record fetched with get and no id (e.g. me).' }),
     filters: z.record(identifier, filterSchema).default({}),
+    incremental_filter: identifier.optional().meta({
+      description:
+        'The date_time filter that lists the records changed (or created) after an instant: a sync uses it for incremental runs, and runs full listings without it.',
+      examples: ['updated_after', 'created_after'],
+    }),
     list: listSchema.optional(),
     get: getSchema.optional(),
   })

@@ -2,6 +2,7 @@ import { Random } from '../random.js';
 import type { JsonObject } from '../records.js';
 import { COMPANIES } from '../vocabulary/organization.js';
 import { activeDirectoryAppId, assignmentScope, createOktaApps, type OktaApp } from './okta-apps.js';
+import { OktaEdits } from './okta-edits.js';
 import { createOktaGroups, type OktaGroup } from './okta-groups.js';
 import { OktaLogs } from './okta-logs.js';
 import { createCustomRoles, type OktaCustomRole, orgJson, STANDARD_ROLE_TYPES } from './okta-roles.js';
@@ -48,12 +49,15 @@ export interface OktaInventory {
  */
 export class OktaTenant {
   readonly users: OktaUsers;
-  readonly groups: readonly OktaGroup[];
+  /** The groups, in listing order; `edits` adds and removes some. */
+  readonly groups: OktaGroup[];
   readonly apps: readonly OktaApp[];
   readonly customRoles: readonly OktaCustomRole[];
   readonly logs: OktaLogs;
   readonly org: JsonObject;
   readonly activeDirectoryAppId: string;
+  /** Changes the data while the server runs: users and groups added, updated, deactivated, deleted. */
+  readonly edits: OktaEdits;
   private cachedInventory: OktaInventory | undefined;
 
   constructor(readonly settings: OktaTenantSettings) {
@@ -79,6 +83,9 @@ export class OktaTenant {
       this.apps,
     );
     this.org = orgJson(seed, company, baseUrl);
+    this.edits = new OktaEdits(this, () => {
+      this.cachedInventory = undefined;
+    });
   }
 
   group(id: string): OktaGroup | undefined {
@@ -104,9 +111,15 @@ export class OktaTenant {
     let deprovisioned = 0;
     const places = new Set<number>();
     const departments = new Set<number>();
-    const groupMembers = new Array<number>(groups.length).fill(0);
+    const groupSlots = Math.max(0, ...groups.map((group) => group.index)) + 1;
+    const groupMembers = new Array<number>(groupSlots).fill(0);
+    let deleted = 0;
     const appUsers = new Array<number>(apps.length).fill(0);
     for (let index = 0; index < users.count; index++) {
+      if (users.isDeleted(index)) {
+        deleted++;
+        continue;
+      }
       if (users.statusOf(index) === 'DEPROVISIONED') deprovisioned++;
       const place = users.placeOf(index);
       if (place) places.add(place.place);
@@ -117,9 +130,9 @@ export class OktaTenant {
     }
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     this.cachedInventory = {
-      users: users.count,
+      users: users.count - deleted,
       deprovisionedUsers: deprovisioned,
-      usersListedByDefault: users.count - deprovisioned,
+      usersListedByDefault: users.count - deleted - deprovisioned,
       groups: groups.length,
       groupMembers: Object.fromEntries(groups.map((group) => [group.id, groupMembers[group.index]!])),
       apps: apps.length,

@@ -17,7 +17,7 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     const prefix = text.toLowerCase();
     const records: OktaUser[] = [];
     for (let index = 0; index < users.count && records.length < limit; index++) {
-      if (users.statusOf(index) === 'DEPROVISIONED') continue;
+      if (users.isDeleted(index) || users.statusOf(index) === 'DEPROVISIONED') continue;
       const { firstName, lastName } = users.nameOf(index);
       if (
         [firstName, lastName, users.loginOf(index)].some((value) => value.toLowerCase().startsWith(prefix))
@@ -45,6 +45,7 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     const records: OktaUser[] = [];
     let index = start;
     for (; index < users.count && records.length < limit; index++) {
+      if (users.isDeleted(index)) continue;
       const status = users.statusOf(index);
       if (status === 'DEPROVISIONED' && !includeDeprovisioned) continue;
       if (expression && cheap && !matchesScimFilter(expression, { id: users.ids.encode(index), status }))
@@ -89,7 +90,11 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     if (typeof limit !== 'number') return limit;
     const { expression, error } = queryExpression(request);
     if (error) return error;
-    const start = startAfter(request, (id) => tenant.group(id)?.index);
+    // Groups can be deleted, so the cursor is a position in the current list, not a seeded index.
+    const start = startAfter(request, (id) => {
+      const position = tenant.groups.findIndex((group) => group.id === id);
+      return position < 0 ? undefined : position;
+    });
     if (typeof start !== 'number') return start;
     const prefix = request.url.searchParams.get('q')?.toLowerCase();
     const candidates = tenant.groups
@@ -114,7 +119,7 @@ export function oktaUserRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     const records: OktaUser[] = [];
     let index = start;
     for (; index < users.count && records.length < limit; index++) {
-      if (group.isMember(index)) records.push(users.user(index));
+      if (!users.isDeleted(index) && group.isMember(index)) records.push(users.user(index));
     }
     const last = records.at(-1);
     const more = last !== undefined && records.length === limit && index < users.count;

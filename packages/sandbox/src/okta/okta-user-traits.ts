@@ -76,16 +76,40 @@ function rememberLast<T>(compute: (index: number) => T): (index: number) => T {
 export class OktaUserTraits {
   /** Encodes user indexes as `00u...` ids and back. */
   readonly ids: IdCodec;
+  /** Statuses changed since the seed, by user index (see `OktaEdits`). */
+  readonly statusChanges = new Map<number, OktaUserStatus>();
+  /** Indexes of deleted users: they keep their index, so no other id moves. */
+  readonly deleted = new Set<number>();
+  private total: number;
 
   constructor(
     protected readonly seed: number,
-    readonly count: number,
+    count: number,
     protected readonly emailDomain: string,
   ) {
-    this.ids = createIdCodec(seed, '00u', count);
+    this.total = count;
+    this.ids = createIdCodec(seed, '00u', () => this.total);
   }
 
-  readonly statusOf = rememberLast((index): OktaUserStatus => {
+  /** Users ever created, deleted ones included: every index below this is a user or a deleted one. */
+  get count(): number {
+    return this.total;
+  }
+
+  /** Adds a user at the next index, built from the seed like every other one. */
+  grow(): number {
+    return this.total++;
+  }
+
+  isDeleted(index: number): boolean {
+    return this.deleted.has(index);
+  }
+
+  statusOf(index: number): OktaUserStatus {
+    return this.statusChanges.get(index) ?? this.seededStatusOf(index);
+  }
+
+  private readonly seededStatusOf = rememberLast((index): OktaUserStatus => {
     if (index === 0) return 'ACTIVE';
     if (index < SHOWCASE_STATUS_END) return OKTA_USER_STATUSES[index - 1]!;
     return new Random(this.seed, 'user.status', index).weighted(STATUS_WEIGHTS);
@@ -135,10 +159,12 @@ export class OktaUserTraits {
   /** The index behind an id or a login (Okta accepts both in `/users/{idOrLogin}`). */
   indexOf(idOrLogin: string): number | undefined {
     const byId = this.ids.decode(idOrLogin);
-    if (byId !== undefined) return byId;
+    if (byId !== undefined) return this.isDeleted(byId) ? undefined : byId;
     const match = /(\d+)@/.exec(idOrLogin);
     if (!match) return undefined;
     const index = Number(match[1]);
-    return index < this.count && this.loginOf(index) === idOrLogin.toLowerCase() ? index : undefined;
+    return index < this.count && !this.isDeleted(index) && this.loginOf(index) === idOrLogin.toLowerCase()
+      ? index
+      : undefined;
   }
 }

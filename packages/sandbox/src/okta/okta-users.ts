@@ -23,6 +23,15 @@ const CREDENTIAL_PROVIDERS: readonly (readonly [{ type: string; name: string }, 
   [{ type: 'FEDERATION', name: 'FEDERATION' }, 5],
 ];
 
+/** What changed on a user after seeding: profile values, and when (the new `lastUpdated`). */
+export interface UserEdit {
+  profile: JsonObject;
+  /** Epoch milliseconds of the last change. */
+  at: number;
+  /** Epoch milliseconds of creation, for users added after seeding. */
+  created?: number;
+}
+
 const ADDRESS_KEYS = ['streetAddress', 'city', 'state', 'zipCode', 'countryCode'] as const;
 
 /**
@@ -32,6 +41,8 @@ const ADDRESS_KEYS = ['streetAddress', 'city', 'state', 'zipCode', 'countryCode'
  */
 export class OktaUsers extends OktaUserTraits {
   private readonly userTypeId: string;
+  /** Changes made since the seed, by user index (see `OktaEdits`). */
+  readonly edits = new Map<number, UserEdit>();
 
   constructor(
     seed: number,
@@ -124,14 +135,16 @@ export class OktaUsers extends OktaUserTraits {
 
     const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
     const id = this.ids.encode(index);
+    const edit = this.edits.get(index);
+    if (edit) Object.assign(profile, edit.profile);
     return {
       id,
       status,
-      created: new Date(created).toISOString(),
+      created: new Date(edit?.created ?? created).toISOString(),
       activated: iso(activated),
-      statusChanged: iso(statusChanged),
+      statusChanged: iso(edit && this.statusChanges.has(index) ? edit.at : statusChanged),
       lastLogin: iso(lastLogin),
-      lastUpdated: new Date(lastUpdated).toISOString(),
+      lastUpdated: new Date(edit?.at ?? lastUpdated).toISOString(),
       passwordChanged: iso(passwordChanged),
       type: { id: this.userTypeId },
       profile,
