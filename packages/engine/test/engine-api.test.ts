@@ -147,6 +147,7 @@ describe('engine.loadProvider()', () => {
       id: 'inlineco',
       name: 'Inline Co',
       models: { 'user-directory': ['groups'] },
+      incrementalFilters: {},
       auth: [
         {
           id: 'token',
