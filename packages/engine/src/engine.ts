@@ -12,6 +12,7 @@ import type { CompiledProvider } from './definition/compiled-types.js';
 import { loadProviderDefinition } from './definition/provider-source.js';
 import { parseTemplate, renderTemplate, type Template } from './definition/template.js';
 import { EngineError } from './errors/engine-error.js';
+import { redactError } from './errors/redact-error.js';
 import { HttpClient } from './http/http-client.js';
 import { RateLimiter } from './http/rate-limiter.js';
 import type { ConnectOptions, EngineOptions, ProviderDefinition, ProviderSummary } from './public-types.js';
@@ -70,76 +71,84 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return summarise(provider);
     },
     connect(providerId, connectOptions) {
-      const provider = registry.get(providerId);
-      if (!provider) {
-        throw new EngineError(
-          'unknown_provider',
-          `no provider ${providerId}; known: ${[...registry.keys()].join(', ')}`,
-          {
-            operation: 'connect',
-          },
+      // Nothing the caller passed in leaves in an error: a param or a URL quoted back may hold a
+      // credential by mistake.
+      try {
+        const provider = registry.get(providerId);
+        if (!provider) {
+          throw new EngineError(
+            'unknown_provider',
+            `no provider ${providerId}; known: ${[...registry.keys()].join(', ')}`,
+            {
+              operation: 'connect',
+            },
+          );
+        }
+        const params = resolveParams(provider, connectOptions.params, connectOptions.baseUrl !== undefined);
+        const { method: methodId, ...credentials } = connectOptions.auth ?? ({} as ConnectOptions['auth']);
+        const method = provider.auth.get(methodId);
+        const context = { provider: provider.id, operation: 'connect' };
+        if (!method) {
+          throw new EngineError(
+            'invalid_auth',
+            `unknown auth method ${String(methodId)}; expected ${[...provider.auth.keys()].join(', ')}`,
+            context,
+          );
+        }
+        const problems = validateAuthCredentials(method, credentials);
+        if (problems.length > 0)
+          throw new EngineError('invalid_auth', `invalid credentials for ${method.id}`, {
+            ...context,
+            problems,
+          });
+        const baseUrl = resolveBaseUrl(
+          provider,
+          params,
+          connectOptions.baseUrl,
+          connectOptions.allowPrivateNetwork === true,
         );
-      }
-      const params = resolveParams(provider, connectOptions.params, connectOptions.baseUrl !== undefined);
-      const { method: methodId, ...credentials } = connectOptions.auth ?? ({} as ConnectOptions['auth']);
-      const method = provider.auth.get(methodId);
-      const context = { provider: provider.id, operation: 'connect' };
-      if (!method) {
-        throw new EngineError(
-          'invalid_auth',
-          `unknown auth method ${String(methodId)}; expected ${[...provider.auth.keys()].join(', ')}`,
-          context,
-        );
-      }
-      const problems = validateAuthCredentials(method, credentials);
-      if (problems.length > 0)
-        throw new EngineError('invalid_auth', `invalid credentials for ${method.id}`, {
-          ...context,
-          problems,
+        const secretValues = secretCredentialValues(method, credentials as Record<string, string>);
+        const auth = createAuthStrategy(method, credentials as Record<string, string>, {
+          provider: provider.id,
+          baseUrl,
+          dispatcher: dispatcher(),
+          render: (template) =>
+            renderTemplate(parseTemplateCached(template), { params, auth: credentials }) ?? '',
+          onTokenRefresh: connectOptions.onTokenRefresh,
+          timeoutMs: timeouts.headersMs,
         });
-      const baseUrl = resolveBaseUrl(
-        provider,
-        params,
-        connectOptions.baseUrl,
-        connectOptions.allowPrivateNetwork === true,
-      );
-      const secretValues = secretCredentialValues(method, credentials as Record<string, string>);
-      const auth = createAuthStrategy(method, credentials as Record<string, string>, {
-        provider: provider.id,
-        baseUrl,
-        dispatcher: dispatcher(),
-        render: (template) =>
-          renderTemplate(parseTemplateCached(template), { params, auth: credentials }) ?? '',
-        onTokenRefresh: connectOptions.onTokenRefresh,
-        timeoutMs: timeouts.headersMs,
-      });
-      const redact = (text: string) => redactSecrets(text, [...secretValues, ...auth.secrets()]);
-      const defaultHeaders: Record<string, string> = {};
-      for (const [name, template] of provider.headers)
-        defaultHeaders[name] = renderTemplate(template, { params }) ?? '';
-      const http = new HttpClient({
-        provider,
-        origin: baseUrl.origin,
-        budgetKey: budgetKey(provider, baseUrl, secretValues),
-        dispatcher: dispatcher(),
-        auth,
-        defaultHeaders,
-        rateLimiter,
-        timeouts: { headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
-        redact,
-      });
-      return new Connection({
-        provider,
-        params,
-        baseUrl,
-        authMethod: method.id,
-        http,
-        validator,
-        validation: options.validate ?? 'strict',
-        redact,
-        cursors,
-        onWarning,
-      });
+        const redact = (text: string) => redactSecrets(text, [...secretValues, ...auth.secrets()]);
+        const defaultHeaders: Record<string, string> = {};
+        for (const [name, template] of provider.headers)
+          defaultHeaders[name] = renderTemplate(template, { params }) ?? '';
+        const http = new HttpClient({
+          provider,
+          origin: baseUrl.origin,
+          budgetKey: budgetKey(provider, baseUrl, secretValues),
+          dispatcher: dispatcher(),
+          auth,
+          defaultHeaders,
+          rateLimiter,
+          timeouts: { headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
+          redact,
+        });
+        return new Connection({
+          provider,
+          params,
+          baseUrl,
+          authMethod: method.id,
+          http,
+          validator,
+          validation: options.validate ?? 'strict',
+          redact,
+          cursors,
+          onWarning: (warning: EngineError) => onWarning(redactError(warning, redact)),
+        });
+      } catch (error) {
+        throw redactError(error, (text) =>
+          redactSecrets(text, givenSecrets(registry.get(providerId), connectOptions)),
+        );
+      }
     },
   };
 }
@@ -197,4 +206,17 @@ function budgetKey(provider: ProviderDefinition, baseUrl: URL, secrets: readonly
   if (provider.definition.rate_limit.scope !== 'credentials') return baseUrl.origin;
   const fingerprint = createHash('sha256').update(secrets.join('\u0000')).digest('base64url').slice(0, 16);
   return `${baseUrl.origin}|${fingerprint}`;
+}
+
+/**
+ * The secret values the caller passed to `connect()`: the fields its auth method marks secret,
+ * or, when the provider or method is unknown, every credential long enough to be one.
+ */
+function givenSecrets(provider: CompiledProvider | undefined, options: ConnectOptions | undefined): string[] {
+  const { method: methodId, ...credentials } = options?.auth ?? ({} as ConnectOptions['auth']);
+  const method = provider?.auth.get(methodId);
+  if (method) return secretCredentialValues(method, credentials as Record<string, string>);
+  return Object.values(credentials).filter(
+    (value): value is string => typeof value === 'string' && value.length >= 8,
+  );
 }

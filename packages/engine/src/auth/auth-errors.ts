@@ -27,9 +27,23 @@ export function authError(
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let redacted = text;
   for (const secret of secrets) {
-    if (secret.length > 0) redacted = redacted.split(secret).join(REDACTED);
+    if (secret.length === 0) continue;
+    for (const form of encodedForms(secret)) redacted = redacted.split(form).join(REDACTED);
   }
   return redacted;
+}
+
+/**
+ * A secret as it may appear in quoted text: as is, URL- and form-encoded (a `client_secret_post`
+ * body, a query), and JSON-escaped (a dump of headers or of a body).
+ */
+function encodedForms(secret: string): Set<string> {
+  return new Set([
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams([['', secret]]).toString().slice(1),
+    JSON.stringify(secret).slice(1, -1),
+  ]);
 }
 
 /**

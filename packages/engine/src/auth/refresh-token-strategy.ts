@@ -21,18 +21,26 @@ export function createRefreshTokenStrategy(
 ): AuthStrategy {
   const credentialSecrets = secretCredentialValues(method, credentials);
   let refreshToken = credentials.refresh_token ?? '';
+  // Tokens issued here but perhaps never cached (onTokenRefresh failed) or already rotated away:
+  // still secrets, and an error (the callback's own) may quote them. The last few are enough.
+  const issuedSecrets: string[] = [];
+  const remember = (...values: Array<string | undefined>) => {
+    for (const value of values) if (value) issuedSecrets.push(value);
+    issuedSecrets.splice(0, Math.max(0, issuedSecrets.length - 8));
+  };
   const { endpoint, prover, now } = createOAuthParts({
     tokenUrl: method.token_url,
     clientAuthentication: method.client_authentication,
     dpop: method.dpop,
     credentials,
     context,
-    secrets: () => [...credentialSecrets, refreshToken, ...cache.values()],
+    secrets: () => [...credentialSecrets, refreshToken, ...issuedSecrets, ...cache.values()],
   });
 
   const refresh = async (): Promise<IssuedToken> => {
     const requestedAt = now();
     const issued = await endpoint.requestToken({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    remember(refreshToken, issued.accessToken, issued.refreshToken);
     // A server that rotates refresh tokens has just invalidated the one we sent.
     if (issued.refreshToken) refreshToken = issued.refreshToken;
     await reportRefresh({
@@ -69,5 +77,5 @@ export function createRefreshTokenStrategy(
     const expiresAt = credentials.expires_at ? parseExpiresAt(credentials.expires_at) : undefined;
     cache.seed(credentials.access_token, 'Bearer', expiresAt);
   }
-  return createOAuthStrategy(cache, prover, () => [...credentialSecrets, refreshToken]);
+  return createOAuthStrategy(cache, prover, () => [...credentialSecrets, refreshToken, ...issuedSecrets]);
 }

@@ -1,9 +1,10 @@
 import type { CursorBinding } from '../cursor/cursor-codec.js';
 import type { CompiledResource } from '../definition/compiled-types.js';
 import { asEngineError } from '../errors/as-engine-error.js';
-import { EngineError } from '../errors/engine-error.js';
+import { EngineError, type EngineErrorContext } from '../errors/engine-error.js';
+import { redactError } from '../errors/redact-error.js';
 import type { UnifiedModel, UnifiedResource } from '../generated/unified-types.js';
-import { normaliseFilters } from '../operations/filters.js';
+import { type FilterValues, normaliseFilters } from '../operations/filters.js';
 import { getRecord } from '../operations/get-record.js';
 import { type ListState, listResource } from '../operations/list-resource.js';
 import { proxyRequest } from '../operations/proxy-request.js';
@@ -87,9 +88,16 @@ export class Connection {
     resource: Resource,
     options: Omit<ListOptions, 'cursor'> = {},
   ): AsyncGenerator<RecordOf<Model, Resource>, void, undefined> {
-    const compiled = this.resource(model, resource, 'list');
-    const filters = normaliseFilters(this.provider, compiled, options.filter);
-    const limit = checkLimit(options.limit, this.provider, compiled.key);
+    let compiled: CompiledResource;
+    let filters: FilterValues;
+    let limit: number | undefined;
+    try {
+      compiled = this.resource(model, resource, 'list');
+      filters = normaliseFilters(this.provider, compiled, options.filter);
+      limit = checkLimit(options.limit, this.provider, compiled.key);
+    } catch (error) {
+      throw this.safeError(error, { resource: `${model}/${resource}`, operation: 'list' });
+    }
     const parentPages = new Map<string, RawResourcePage>();
     const idSets = new Map<string, Set<string>>();
     const read = (state: ListState | undefined) =>
@@ -124,9 +132,8 @@ export class Connection {
     id?: string,
     options: GetOptions = {},
   ): Promise<RecordOf<Model, Resource>> {
-    const compiled = this.resource(model, resource, 'get');
-    const record = await this.guard(compiled.key, 'get', () =>
-      getRecord(this.#runtime, compiled, id, options.remoteData !== false),
+    const record = await this.guard(`${model}/${resource}`, 'get', () =>
+      getRecord(this.#runtime, this.resource(model, resource, 'get'), id, options.remoteData !== false),
     );
     return record as RecordOf<Model, Resource>;
   }
@@ -140,8 +147,17 @@ export class Connection {
     try {
       return await run();
     } catch (error) {
-      throw asEngineError(error, { provider: this.provider, resource, operation }, this.#runtime.redact);
+      throw this.safeError(error, { resource, operation });
     }
+  }
+
+  /** What leaves the API: always an EngineError, with every secret redacted from all of it. */
+  private safeError(
+    error: unknown,
+    context: Pick<EngineErrorContext, 'resource' | 'operation'>,
+  ): EngineError {
+    const redact = this.#runtime.redact;
+    return redactError(asEngineError(error, { provider: this.provider, ...context }, redact), redact);
   }
 
   private resource(model: string, resource: string, operation: string): CompiledResource {
