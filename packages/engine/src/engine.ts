@@ -139,7 +139,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           authMethod: method.id,
           http,
           validator,
-          validation: options.validate ?? 'strict',
+          validation: options.validate ?? 'drop',
           redact,
           cursors,
           onWarning: (warning: EngineError) => onWarning(redactError(warning, redact)),

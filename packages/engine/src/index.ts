@@ -25,6 +25,7 @@ export type {
   ConnectOptions,
   EngineOptions,
   GetOptions,
+  ListingStats,
   ListOptions,
   Page,
   ProviderDefinition,

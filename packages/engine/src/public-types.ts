@@ -19,11 +19,18 @@ export interface EngineOptions {
    * restart or move between processes; without it each engine makes a random key.
    */
   cursorSecret?: string | Uint8Array;
-  /** Check mapped records against the unified schemas: throw (default), warn, or skip. */
+  /**
+   * Check mapped records against the unified schemas. Default `drop`: invalid optional values are
+   * dropped and records lacking a required field skipped, each reported to `onWarning`;
+   * `strict` fails the call instead. See {@link ValidationMode}.
+   */
   validate?: ValidationMode;
   /** Timeouts in milliseconds. Defaults: connect 10 s, headers 30 s, body 60 s. */
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
-  /** Receives non-fatal problems (schema violations in `warn` mode, truncated listings). Default: console.warn. */
+  /**
+   * Receives non-fatal problems (records repaired or skipped by validation, truncated listings),
+   * with every secret redacted. Default: console.warn.
+   */
   onWarning?: (warning: EngineError) => void;
 }
 
@@ -75,6 +82,16 @@ export interface GetOptions {
 export interface Page<T> {
   result: T[];
   next_cursor: string | null;
+  /** What validation did to this page's records (see {@link ValidationMode}). */
+  stats: ListingStats;
+}
+
+/** Counts of records that did not come through as mapped. */
+export interface ListingStats {
+  /** Records left out: no valid id or another required field (reported to `onWarning`). */
+  skipped: number;
+  /** Records returned without one or more invalid values (reported to `onWarning`). */
+  repaired: number;
 }
 
 /** A call to the provider's own API through the connection. */

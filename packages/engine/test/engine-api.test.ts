@@ -167,6 +167,7 @@ describe('engine.loadProvider()', () => {
     expect(page).toEqual({
       result: [{ id: '3', name: 'Ops', remote_data: { id: 3, title: 'Ops' } }],
       next_cursor: null,
+      stats: { skipped: 0, repaired: 0 },
     });
   });
 
@@ -421,8 +422,8 @@ describe('remote_data', () => {
 describe('validation against the unified schema', () => {
   const invalid = rawUser(7, { state: 'weird', email: 'not-an-email' });
 
-  it('strict (the default) throws schema_violation naming the record id and the failing paths', async () => {
-    const test = testEngine();
+  it('strict throws schema_violation naming the record id and the failing paths', async () => {
+    const test = testEngine({ validate: 'strict' });
     replyUsers(test, [rawUser(6), invalid]);
 
     const error = await engineError(() => connectTestProvider(test.engine).list('user-directory', 'users'));

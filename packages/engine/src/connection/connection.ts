@@ -12,6 +12,7 @@ import type { RawResourcePage } from '../operations/raw-reader.js';
 import type { ConnectionRuntime } from '../operations/runtime.js';
 import type {
   GetOptions,
+  ListingStats,
   ListOptions,
   Page,
   ProxyRequest,
@@ -79,15 +80,19 @@ export class Connection {
     return {
       result: page.records as RecordOf<Model, Resource>[],
       next_cursor: page.next ? this.#runtime.cursors.encode(page.next, binding) : null,
+      stats: page.stats,
     };
   }
 
-  /** Every record of a resource, fetched page by page as the loop consumes them. */
+  /**
+   * Every record of a resource, fetched page by page as the loop consumes them. The generator's
+   * return value is the listing's total {@link ListingStats}.
+   */
   async *iterate<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
     model: Model,
     resource: Resource,
     options: Omit<ListOptions, 'cursor'> = {},
-  ): AsyncGenerator<RecordOf<Model, Resource>, void, undefined> {
+  ): AsyncGenerator<RecordOf<Model, Resource>, ListingStats, undefined> {
     let compiled: CompiledResource;
     let filters: FilterValues;
     let limit: number | undefined;
@@ -111,8 +116,11 @@ export class Connection {
           idSets,
         }),
       );
+    const totals: ListingStats = { skipped: 0, repaired: 0 };
     let page = await read(undefined);
     for (;;) {
+      totals.skipped += page.stats.skipped;
+      totals.repaired += page.stats.repaired;
       // The next page is fetched while the caller works through this one: a sync that writes
       // each record somewhere overlaps its writes with the provider's latency. One page ahead
       // at most, so memory stays at two pages.
@@ -120,7 +128,7 @@ export class Connection {
       // A caller that stops early must not leave an unhandled rejection behind.
       next?.catch(() => undefined);
       yield* page.records as RecordOf<Model, Resource>[];
-      if (!next) return;
+      if (!next) return totals;
       page = await next;
     }
   }

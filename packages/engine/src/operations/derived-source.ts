@@ -17,6 +17,7 @@ export async function readDerived(
     operation: 'list',
     remoteData: request.remoteData,
     bindings: { params: runtime.params },
+    stats: request.stats,
   };
   const byId = new Map<string, UnifiedRecord>();
   let position: RawPosition | null = { source: 0 };
@@ -27,7 +28,7 @@ export async function readDerived(
       const id = (output as { id?: unknown } | undefined)?.id;
       if (typeof id === 'string' && byId.has(id)) continue;
       const record = finishRecord(runtime, output, undefined, context, errorContext);
-      byId.set(record.id, record);
+      if (record) byId.set(record.id, record);
     }
     position = page.next;
   }

@@ -99,6 +99,7 @@ export async function readFanOut(
       operation: 'list',
       remoteData: request.remoteData,
       bindings: { params: runtime.params, filter: request.filters, parent },
+      stats: request.stats,
     };
     const page = await readHttpPage(
       runtime,

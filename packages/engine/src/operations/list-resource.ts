@@ -20,8 +20,10 @@ const MAX_READS_PER_CALL = 25;
 export async function listResource(
   runtime: ConnectionRuntime,
   resource: CompiledResource,
-  request: ListRequest,
+  given: ListRequest,
 ): Promise<ListResult> {
+  const stats = given.stats ?? { skipped: 0, repaired: 0 };
+  const request = { ...given, stats };
   const sources = chooseSources(resource, request.filters);
   let state: ListState = request.state ?? { source: 0 };
   for (let reads = 1; state.source < sources.length; reads += 1) {
@@ -31,10 +33,10 @@ export async function listResource(
     const following: ListState | null =
       next ?? (state.source + 1 < sources.length ? { source: state.source + 1 } : null);
     if (kept.length > 0 || following === null || reads >= MAX_READS_PER_CALL)
-      return { records: kept, next: following };
+      return { records: kept, next: following, stats };
     state = following;
   }
-  return { records: [], next: null };
+  return { records: [], next: null, stats };
 }
 
 async function readSource(
@@ -49,6 +51,7 @@ async function readSource(
     operation: 'list',
     remoteData: request.remoteData,
     bindings: { params: runtime.params, filter: request.filters },
+    stats: request.stats,
   };
   if (source.kind === 'static') {
     return { records: await mapPage(runtime, source.mapping, source.records, context), next: null };

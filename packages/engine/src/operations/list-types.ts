@@ -1,4 +1,5 @@
 import type { SourceProgress } from '../pagination/page-state.js';
+import type { ListingStats } from '../public-types.js';
 import type { FanOutPosition } from './fan-out.js';
 import type { FilterValues } from './filters.js';
 import type { RawResourcePage } from './raw-reader.js';
@@ -23,9 +24,14 @@ export interface ListRequest {
   parentPages?: Map<string, RawResourcePage> | undefined;
   /** Id sets read for `keep_ids_from`, once per iteration. */
   idSets?: Map<string, Set<string>> | undefined;
+  /** What validation did to this call's records; made by `listResource` when not given. */
+  stats?: ListingStats | undefined;
 }
 
 export interface ListResult {
   records: UnifiedRecord[];
   next: ListState | null;
+  stats: ListingStats;
 }
+
+export type { ListingStats } from '../public-types.js';

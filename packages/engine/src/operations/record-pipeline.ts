@@ -1,7 +1,9 @@
-import { EngineError } from '../errors/engine-error.js';
+import { EngineError, type Problem } from '../errors/engine-error.js';
 import { JsonataEvaluationError } from '../mapping/compile-jsonata.js';
 import { pruneEmpty } from '../mapping/prune-empty.js';
 import type { PageExpression } from '../mapping/record-mapping.js';
+import { repairRecord } from '../validation/repair-record.js';
+import type { ListingStats } from './list-types.js';
 import type { ConnectionRuntime } from './runtime.js';
 
 /** A unified record as operations return it. */
@@ -12,6 +14,14 @@ export interface PipelineContext {
   operation: string;
   remoteData: boolean;
   bindings: Record<string, unknown>;
+  /** Counts records skipped or repaired by validation, for the listing's stats. */
+  stats?: ListingStats | undefined;
+}
+
+interface ErrorContext {
+  provider: string;
+  resource: string;
+  operation: string;
 }
 
 function rawId(raw: unknown): string | undefined {
@@ -22,7 +32,8 @@ function rawId(raw: unknown): string | undefined {
 
 /**
  * Maps a page of raw records (one JSONata evaluation), drops empty fields, attaches
- * `remote_data` and validates each record against its unified schema.
+ * `remote_data` and validates each record against its unified schema. Records that validation
+ * skips are left out.
  */
 export async function mapPage(
   runtime: ConnectionRuntime,
@@ -51,46 +62,40 @@ export async function mapPage(
       },
     );
   }
-  return outputs.map((output, index) => finishRecord(runtime, output, raws[index], context, errorContext));
+  const records: UnifiedRecord[] = [];
+  for (const [index, output] of outputs.entries()) {
+    const record = finishRecord(runtime, output, raws[index], context, errorContext);
+    if (record) records.push(record);
+  }
+  return records;
 }
 
-/** Prunes, attaches remote_data and validates one mapped record. */
+/**
+ * Prunes, attaches remote_data and validates one mapped record. Returns undefined for a record
+ * that validation skips (default mode: no valid id or another required field; see
+ * {@link ValidationMode}).
+ */
 export function finishRecord(
   runtime: ConnectionRuntime,
   output: unknown,
   raw: unknown,
   context: PipelineContext,
-  errorContext: { provider: string; resource: string; operation: string },
-): UnifiedRecord {
+  errorContext: ErrorContext,
+): UnifiedRecord | undefined {
   // remote_data is the provider's object as it came: empty fields are pruned only outside it.
-  const { remote_data: mappedRemoteData, ...fields } =
-    output !== null && typeof output === 'object' && !Array.isArray(output)
-      ? (output as Record<string, unknown>)
-      : {};
-  const pruned =
-    output !== null && typeof output === 'object' && !Array.isArray(output)
-      ? pruneEmpty(fields)
-      : pruneEmpty(output);
+  const isObject = output !== null && typeof output === 'object' && !Array.isArray(output);
+  const { remote_data: mappedRemoteData, ...fields } = isObject ? (output as Record<string, unknown>) : {};
+  const pruned = isObject ? pruneEmpty(fields) : pruneEmpty(output);
   if (pruned === undefined || typeof pruned !== 'object' || Array.isArray(pruned)) {
-    throw new EngineError(
-      'mapping_error',
-      `mapping did not return one object for record ${rawId(raw) ?? '(no id)'}`,
-      {
-        ...errorContext,
-        recordId: rawId(raw),
-      },
-    );
+    return reject(runtime, context, errorContext, raw, 'mapping_error', {
+      message: `mapping did not return one object for record ${rawId(raw) ?? '(no id)'}`,
+    });
   }
   const record = pruned as Record<string, unknown>;
   if (typeof record.id !== 'string') {
-    throw new EngineError(
-      'mapping_error',
-      `mapped record has no string id (raw id ${rawId(raw) ?? 'unknown'})`,
-      {
-        ...errorContext,
-        recordId: rawId(raw),
-      },
-    );
+    return reject(runtime, context, errorContext, raw, 'mapping_error', {
+      message: `mapped record has no string id (raw id ${rawId(raw) ?? 'unknown'})`,
+    });
   }
   if (mappedRemoteData !== undefined && mappedRemoteData !== null) record.remote_data = mappedRemoteData;
   if (context.remoteData && record.remote_data === undefined && raw !== null && typeof raw === 'object') {
@@ -98,9 +103,11 @@ export function finishRecord(
   } else if (!context.remoteData) {
     delete record.remote_data;
   }
-  if (runtime.validation !== 'off') {
-    const [model, name] = context.resource.split('/') as [string, string];
-    const problems = runtime.validator.validate(model, name, record);
+  if (runtime.validation === 'off') return record as UnifiedRecord;
+  const [model, name] = context.resource.split('/') as [string, string];
+  const validate = (candidate: Record<string, unknown>) => runtime.validator.validate(model, name, candidate);
+  if (runtime.validation !== 'drop') {
+    const problems = validate(record);
     if (problems.length > 0) {
       const error = new EngineError(
         'schema_violation',
@@ -114,6 +121,49 @@ export function finishRecord(
       if (runtime.validation === 'strict') throw error;
       runtime.onWarning(error);
     }
+    return record as UnifiedRecord;
   }
-  return record as UnifiedRecord;
+  const repaired = repairRecord(record, validate);
+  if (repaired.problems.length === 0) return record as UnifiedRecord;
+  if (!repaired.record) {
+    return reject(runtime, context, errorContext, raw, 'schema_violation', {
+      message: `record ${record.id} does not match the unified schema`,
+      recordId: record.id,
+      problems: repaired.problems,
+    });
+  }
+  if (context.stats) context.stats.repaired += 1;
+  runtime.onWarning(
+    new EngineError(
+      'schema_violation',
+      `record ${record.id}: dropped ${repaired.problems.map((problem) => problem.path).join(', ')} (the raw values stay in remote_data)`,
+      { ...errorContext, recordId: record.id, problems: repaired.problems },
+    ),
+  );
+  return repaired.record as UnifiedRecord;
+}
+
+/**
+ * A record that cannot be returned: in the default mode a listing skips it, reports it and counts
+ * it; `get` (asked for this very record) and the other modes fail with it.
+ */
+function reject(
+  runtime: ConnectionRuntime,
+  context: PipelineContext,
+  errorContext: ErrorContext,
+  raw: unknown,
+  code: 'mapping_error' | 'schema_violation',
+  detail: { message: string; recordId?: string; problems?: Problem[] },
+): undefined {
+  const recordId = detail.recordId ?? rawId(raw);
+  const skip = runtime.validation === 'drop' && context.operation !== 'get';
+  const error = new EngineError(code, skip ? `${detail.message}; skipped` : detail.message, {
+    ...errorContext,
+    recordId,
+    problems: detail.problems,
+  });
+  if (!skip) throw error;
+  if (context.stats) context.stats.skipped += 1;
+  runtime.onWarning(error);
+  return undefined;
 }

@@ -68,6 +68,8 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
     providers: [provider],
     dispatcher: agent,
     cursorSecret: 'fixture-cursor-secret-0123456789',
+    // A fixture proves its mapping: every record must validate, nothing is dropped.
+    validate: 'strict',
     // Warnings (a skipped source, a truncated listing) are part of what a fixture proves.
     onWarning: (warning) => warnings.push(warning.message),
   });
