@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import { redactSecrets } from './auth/auth-errors.js';
-import { authFields, secretCredentialValues, validateAuthCredentials } from './auth/auth-fields.js';
+import {
+  authFields,
+  secretCredentialValues,
+  stableCredentials,
+  validateAuthCredentials,
+} from './auth/auth-fields.js';
 import { createAuthStrategy } from './auth/create-auth-strategy.js';
 import { builtInProviders } from './built-in-providers.js';
 import { Connection } from './connection/connection.js';
@@ -36,6 +41,7 @@ export interface Engine {
 let sharedValidator: UnifiedValidator | undefined;
 
 const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000 };
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** Creates an engine. With no options it serves the built-in providers. */
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -130,6 +136,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           defaultHeaders,
           rateLimiter,
           timeouts: { headersMs: timeouts.headersMs, bodyMs: timeouts.bodyMs },
+          maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
           redact,
         });
         return new Connection({
@@ -142,6 +149,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
           validation: options.validate ?? 'drop',
           redact,
           cursors,
+          credentialFingerprint: cursors.credentialFingerprint(
+            stableCredentials(method, credentials as Record<string, string>),
+          ),
           onWarning: (warning: EngineError) => onWarning(redactError(warning, redact)),
         });
       } catch (error) {

@@ -22,6 +22,7 @@ export { MAPPING_HELPERS } from './mapping/jsonata-helpers.js';
 export type { ValidationMode } from './operations/runtime.js';
 export type {
   AuthCredentials,
+  Cancellable,
   ConnectOptions,
   EngineOptions,
   GetOptions,

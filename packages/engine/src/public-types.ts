@@ -28,6 +28,11 @@ export interface EngineOptions {
   /** Timeouts in milliseconds. Defaults: connect 10 s, headers 30 s, body 60 s. */
   timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
   /**
+   * Largest response body read, in bytes (default 32 MB). Checked against Content-Length and
+   * while the body streams; a larger body fails with `response_too_large` (not retryable).
+   */
+  maxResponseBytes?: number;
+  /**
    * Receives non-fatal problems (records repaired or skipped by validation, truncated listings),
    * with every secret redacted. Default: console.warn.
    */
@@ -61,11 +66,24 @@ export interface ConnectOptions {
   onTokenRefresh?: (tokens: RefreshedTokens) => void | Promise<void>;
 }
 
+/**
+ * Cancels a call: once the signal fires, the call stops within a second (requests, retry and
+ * rate-limit waits, token requests included) and rejects with an `aborted` EngineError.
+ */
+export interface Cancellable {
+  signal?: AbortSignal | undefined;
+}
+
 /** Options of `list` and `iterate`. */
-export interface ListOptions {
+export interface ListOptions extends Cancellable {
   /** Page size asked of the provider, capped at its maximum. */
   limit?: number;
-  /** `next_cursor` of the previous page. */
+  /**
+   * Where to start: a page's `next_cursor`, or the `cursor` of an error thrown by `list` or
+   * `iterate` (see `EngineError.cursor`). `null` or absent starts at the beginning; any other
+   * value that is not a cursor of this connection, resource and filter fails with
+   * `invalid_cursor`.
+   */
   cursor?: string | null;
   /** Filters the resource declares, e.g. `{ status: 'active' }`. */
   filter?: Record<string, string | boolean | undefined>;
@@ -74,7 +92,7 @@ export interface ListOptions {
 }
 
 /** Options of `get`. */
-export interface GetOptions {
+export interface GetOptions extends Cancellable {
   remoteData?: boolean;
 }
 
@@ -95,7 +113,7 @@ export interface ListingStats {
 }
 
 /** A call to the provider's own API through the connection. */
-export interface ProxyRequest {
+export interface ProxyRequest extends Cancellable {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A path below the base URL, e.g. `/api/v1/users`. Absolute URLs are refused. */
   path: string;

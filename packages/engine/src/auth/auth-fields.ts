@@ -102,6 +102,28 @@ export function secretCredentialValues(
     .map(([name]) => credentials[name]!);
 }
 
+// Tokens a refresh replaces: binding to them would break every cursor at the next rotation.
+const ROTATING_FIELDS: Partial<Record<AuthMethodDefinition['kind'], readonly string[]>> = {
+  oauth2_refresh: ['refresh_token', 'access_token', 'expires_at'],
+};
+
+/**
+ * The credential fields that identify whose account a connection reads, for binding cursors:
+ * every field given, except tokens that a refresh rotates.
+ */
+export function stableCredentials(
+  method: AuthMethodDefinition,
+  credentials: Record<string, string | undefined>,
+): Record<string, string> {
+  const rotating = new Set(ROTATING_FIELDS[method.kind] ?? []);
+  const stable: Record<string, string> = {};
+  for (const name of Object.keys(authFields(method))) {
+    const value = credentials[name];
+    if (value !== undefined && !rotating.has(name)) stable[name] = value;
+  }
+  return stable;
+}
+
 /**
  * Checks credentials against the method's fields: required fields present, no unknown field,
  * strings only, and the format of `private_key`, `expires_at` and a Basic `username`. Messages

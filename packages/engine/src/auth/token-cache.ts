@@ -1,3 +1,5 @@
+import { EngineError } from '../errors/engine-error.js';
+import { currentSignal } from '../http/call-signal.js';
 import type { IssuedToken } from './token-http.js';
 
 /** Renew at most this long before expiry... */
@@ -74,11 +76,25 @@ export class TokenCache {
     return [this.#current?.value, this.#previousValue].filter((value): value is string => Boolean(value));
   }
 
-  #renew(afterRejection: boolean): Promise<CachedToken> {
-    this.#renewal ??= this.#fetch(afterRejection).finally(() => {
-      this.#renewal = undefined;
-    });
-    return this.#renewal;
+  /**
+   * Waits for the shared renewal, starting one if none runs. The renewal carries the signal of
+   * the call that started it: when that call is cancelled, the others start a new one, and a
+   * cancelled waiter stops waiting at once.
+   */
+  async #renew(afterRejection: boolean): Promise<CachedToken> {
+    const signal = currentSignal();
+    for (;;) {
+      this.#renewal ??= this.#fetch(afterRejection).finally(() => {
+        this.#renewal = undefined;
+      });
+      try {
+        return await untilAborted(this.#renewal, signal);
+      } catch (error) {
+        const cancelledElsewhere =
+          EngineError.isInstance(error) && error.code === 'aborted' && !signal?.aborted;
+        if (!cancelledElsewhere) throw error;
+      }
+    }
   }
 
   async #fetch(afterRejection: boolean): Promise<CachedToken> {
@@ -104,4 +120,15 @@ export class TokenCache {
 /** When to renew a token: 60 s before expiry, or 10% of the lifetime when that is shorter. */
 export function renewalTime(expiresAt: number, lifetimeMs: number): number {
   return expiresAt - Math.min(MAX_RENEWAL_MARGIN_MS, Math.max(0, lifetimeMs) * RENEWAL_MARGIN_RATIO);
+}
+
+/** Settles with `promise`, or rejects with the signal's reason as soon as it fires. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }

@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import type { EngineError } from '../errors/engine-error.js';
+import { abortedError, currentSignal } from '../http/call-signal.js';
 import { isHeaderUnsafe } from '../http/header-values.js';
 import { authError, redactSecrets, transportError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
@@ -37,6 +38,7 @@ export async function postTokenForm(
   secrets: readonly string[],
 ): Promise<TokenEndpointAnswer> {
   const timeout = context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const signal = currentSignal();
   try {
     const response = await request(url, {
       method: 'POST',
@@ -49,10 +51,12 @@ export async function postTokenForm(
       dispatcher: context.dispatcher,
       headersTimeout: timeout,
       bodyTimeout: timeout,
+      signal,
     });
     const text = await response.body.text();
     return { status: response.statusCode, headers: response.headers, body: parseJson(text) };
   } catch (error) {
+    if (signal?.aborted) throw abortedError({ provider: context.provider, operation: 'token' });
     throw transportError(error, url, context, secrets);
   }
 }

@@ -1,14 +1,14 @@
 import type { CursorBinding } from '../cursor/cursor-codec.js';
 import type { CompiledResource } from '../definition/compiled-types.js';
 import { asEngineError } from '../errors/as-engine-error.js';
-import { EngineError, type EngineErrorContext } from '../errors/engine-error.js';
+import { EngineError, type EngineErrorContext, setResumeCursor } from '../errors/engine-error.js';
 import { redactError } from '../errors/redact-error.js';
 import type { UnifiedModel, UnifiedResource } from '../generated/unified-types.js';
+import { abortedError, withSignal } from '../http/call-signal.js';
 import { type FilterValues, normaliseFilters } from '../operations/filters.js';
 import { getRecord } from '../operations/get-record.js';
 import { type ListState, listResource } from '../operations/list-resource.js';
 import { proxyRequest } from '../operations/proxy-request.js';
-import type { RawResourcePage } from '../operations/raw-reader.js';
 import type { ConnectionRuntime } from '../operations/runtime.js';
 import type {
   GetOptions,
@@ -48,88 +48,77 @@ export class Connection {
     return this.#runtime.authMethod;
   }
 
-  /** One page of a resource. Pass the returned `next_cursor` to get the next; null means done. */
+  /**
+   * One page of a resource. Pass the returned `next_cursor` to get the next; null means done.
+   * An error after the arguments are accepted carries `cursor`: this call's own starting point.
+   */
   async list<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
     model: Model,
     resource: Resource,
     options: ListOptions = {},
   ): Promise<Page<RecordOf<Model, Resource>>> {
-    return this.guard(`${model}/${resource}`, 'list', () => this.listPage(model, resource, options));
-  }
-
-  private async listPage<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
-    model: Model,
-    resource: Resource,
-    options: ListOptions,
-  ): Promise<Page<RecordOf<Model, Resource>>> {
-    const compiled = this.resource(model, resource, 'list');
-    const filters = normaliseFilters(this.provider, compiled, options.filter, Boolean(options.cursor));
-    const binding = this.binding(compiled, filters);
-    const state = options.cursor
-      ? this.#runtime.cursors.decode<ListState>(options.cursor, binding, {
-          provider: this.provider,
-          resource: compiled.key,
-        })
-      : undefined;
-    const page = await listResource(this.#runtime, compiled, {
-      limit: checkLimit(options.limit, this.provider, compiled.key),
-      filters,
-      remoteData: options.remoteData !== false,
-      state,
-    });
+    const listing = await this.guard(`${model}/${resource}`, 'list', options.signal, async () =>
+      this.openListing(model, resource, options),
+    );
+    const page = await this.guard(
+      listing.resource.key,
+      'list',
+      options.signal,
+      () => listResource(this.#runtime, listing.resource, { ...listing.request, state: listing.state }),
+      () => this.cursorOf(listing, listing.state),
+    );
     return {
       result: page.records as RecordOf<Model, Resource>[],
-      next_cursor: page.next ? this.#runtime.cursors.encode(page.next, binding) : null,
+      next_cursor: this.cursorOf(listing, page.next ?? undefined),
       stats: page.stats,
     };
   }
 
   /**
-   * Every record of a resource, fetched page by page as the loop consumes them. The generator's
-   * return value is the listing's total {@link ListingStats}.
+   * Every record of a resource, fetched page by page as the loop consumes them, from the start
+   * or from `cursor`. The generator's return value is the listing's total {@link ListingStats}.
+   * An error carries `cursor`: every record before it was yielded, so
+   * `iterate(model, resource, { ...options, cursor: error.cursor })` goes on with nothing lost
+   * and nothing twice. Leaving the loop early cancels the page read ahead and any wait.
    */
   async *iterate<Model extends UnifiedModel, Resource extends UnifiedResource<Model>>(
     model: Model,
     resource: Resource,
-    options: Omit<ListOptions, 'cursor'> = {},
+    options: ListOptions = {},
   ): AsyncGenerator<RecordOf<Model, Resource>, ListingStats, undefined> {
-    let compiled: CompiledResource;
-    let filters: FilterValues;
-    let limit: number | undefined;
-    try {
-      compiled = this.resource(model, resource, 'list');
-      filters = normaliseFilters(this.provider, compiled, options.filter);
-      limit = checkLimit(options.limit, this.provider, compiled.key);
-    } catch (error) {
-      throw this.safeError(error, { resource: `${model}/${resource}`, operation: 'list' });
-    }
-    const parentPages = new Map<string, RawResourcePage>();
-    const idSets = new Map<string, Set<string>>();
+    const listing = await this.guard(`${model}/${resource}`, 'list', options.signal, async () =>
+      this.openListing(model, resource, options),
+    );
+    // Aborted when the loop ends, however it ends: the read-ahead and its waits stop with it.
+    const done = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
+    const request = { ...listing.request, parentPages: new Map(), idSets: new Map() };
     const read = (state: ListState | undefined) =>
-      this.guard(compiled.key, 'list', () =>
-        listResource(this.#runtime, compiled, {
-          limit,
-          filters,
-          remoteData: options.remoteData !== false,
-          state,
-          parentPages,
-          idSets,
-        }),
+      this.guard(
+        listing.resource.key,
+        'list',
+        signal,
+        () => listResource(this.#runtime, listing.resource, { ...request, state }),
+        () => this.cursorOf(listing, state),
       );
     const totals: ListingStats = { skipped: 0, repaired: 0 };
-    let page = await read(undefined);
-    for (;;) {
-      totals.skipped += page.stats.skipped;
-      totals.repaired += page.stats.repaired;
-      // The next page is fetched while the caller works through this one: a sync that writes
-      // each record somewhere overlaps its writes with the provider's latency. One page ahead
-      // at most, so memory stays at two pages.
-      const next = page.next ? read(page.next) : undefined;
-      // A caller that stops early must not leave an unhandled rejection behind.
-      next?.catch(() => undefined);
-      yield* page.records as RecordOf<Model, Resource>[];
-      if (!next) return totals;
-      page = await next;
+    try {
+      let page = await read(listing.state);
+      for (;;) {
+        totals.skipped += page.stats.skipped;
+        totals.repaired += page.stats.repaired;
+        // The next page is fetched while the caller works through this one: a sync that writes
+        // each record somewhere overlaps its writes with the provider's latency. One page ahead
+        // at most, so memory stays at two pages.
+        const next = page.next ? read(page.next) : undefined;
+        // A caller that stops early must not leave an unhandled rejection behind.
+        next?.catch(() => undefined);
+        yield* page.records as RecordOf<Model, Resource>[];
+        if (!next) return totals;
+        page = await next;
+      }
+    } finally {
+      done.abort();
     }
   }
 
@@ -140,7 +129,7 @@ export class Connection {
     id?: string,
     options: GetOptions = {},
   ): Promise<RecordOf<Model, Resource>> {
-    const record = await this.guard(`${model}/${resource}`, 'get', () =>
+    const record = await this.guard(`${model}/${resource}`, 'get', options.signal, () =>
       getRecord(this.#runtime, this.resource(model, resource, 'get'), id, options.remoteData !== false),
     );
     return record as RecordOf<Model, Resource>;
@@ -148,14 +137,54 @@ export class Connection {
 
   /** Calls the provider's own API with this connection's base URL, auth, rate limits and retries. */
   proxy(request: ProxyRequest): Promise<ProxyResponse> {
-    return this.guard(undefined, 'proxy', () => proxyRequest(this.#runtime, request));
+    return this.guard(undefined, 'proxy', request.signal, () => proxyRequest(this.#runtime, request));
   }
 
-  private async guard<T>(resource: string | undefined, operation: string, run: () => Promise<T>): Promise<T> {
+  /** Checks a listing's arguments and reads its cursor, before any request. */
+  private openListing(model: string, resource: string, options: ListOptions): OpenListing {
+    const compiled = this.resource(model, resource, 'list');
+    const resuming = options.cursor !== undefined && options.cursor !== null;
+    const filters = normaliseFilters(this.provider, compiled, options.filter, resuming);
+    const binding = this.binding(compiled, filters);
+    // Only absent or null starts over: '' or '0' is a caller's mistake, not a fresh listing.
+    const state = resuming
+      ? this.#runtime.cursors.decode<ListState>(options.cursor as string, binding, {
+          provider: this.provider,
+          resource: compiled.key,
+        })
+      : undefined;
+    const request = {
+      limit: checkLimit(options.limit, this.provider, compiled.key),
+      filters,
+      remoteData: options.remoteData !== false,
+    };
+    return { resource: compiled, binding, state, request };
+  }
+
+  private cursorOf(listing: OpenListing, state: ListState | undefined): string | null {
+    return state ? this.#runtime.cursors.encode(state, listing.binding) : null;
+  }
+
+  /**
+   * Runs one call under the caller's signal; whatever fails leaves as an EngineError, `aborted`
+   * once the signal fired, carrying the listing's resume cursor when there is one.
+   */
+  private async guard<T>(
+    resource: string | undefined,
+    operation: string,
+    signal: AbortSignal | undefined,
+    run: () => Promise<T>,
+    resumeCursor?: () => string | null,
+  ): Promise<T> {
     try {
-      return await run();
+      return await withSignal(signal, run);
     } catch (error) {
-      throw this.safeError(error, { resource, operation });
+      const failure =
+        signal?.aborted && !(EngineError.isInstance(error) && error.code === 'aborted')
+          ? abortedError({ provider: this.provider, resource, operation })
+          : this.safeError(error, { resource, operation });
+      if (resumeCursor && failure.cursor === undefined) setResumeCursor(failure, resumeCursor());
+      throw failure;
     }
   }
 
@@ -194,10 +223,20 @@ export class Connection {
       provider: this.provider,
       baseUrl: this.#runtime.baseUrl.href,
       authMethod: this.#runtime.authMethod,
+      credentials: this.#runtime.credentialFingerprint,
       resource: resource.key,
       filter: filters,
     };
   }
+}
+
+/** A listing whose arguments were checked and whose cursor was read. */
+interface OpenListing {
+  resource: CompiledResource;
+  binding: CursorBinding;
+  /** Where the listing starts; undefined: at the beginning. */
+  state: ListState | undefined;
+  request: { limit: number | undefined; filters: FilterValues; remoteData: boolean };
 }
 
 function checkLimit(limit: number | undefined, provider: string, resource: string): number | undefined {

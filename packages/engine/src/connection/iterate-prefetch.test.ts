@@ -41,7 +41,8 @@ describe('iterate', () => {
       if (record.id === '1') break;
     }
     await new Promise((resolve) => setTimeout(resolve, 30));
-    // The page read ahead is the only one after the first; nothing further is fetched.
-    expect(routes.paths()).toEqual(['/users?limit=3', '/users?limit=3&after=2']);
+    // The page read ahead is cancelled (it may have left already); nothing further is fetched.
+    expect(routes.paths()[0]).toBe('/users?limit=3');
+    expect(routes.paths().slice(1)).toEqual(routes.paths().length > 1 ? ['/users?limit=3&after=2'] : []);
   });
 });

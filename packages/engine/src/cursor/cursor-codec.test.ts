@@ -196,16 +196,41 @@ describe('cursors bound to their listing', () => {
     await invalidCursor(bearer.list('user-directory', 'users', { cursor }));
   });
 
-  it('accepts a cursor on another connection to the same account and method (a rotated key)', async () => {
+  it("refuses customer A's cursor on customer B's connection to the same base URL and method", async () => {
     const { engine, connection } = setup();
     const cursor = await firstCursor(connection);
-    const rotated = engine.connect('testco', {
+    const otherCustomer = engine.connect('testco', {
       params: { tenant: 'acme' },
       auth: { method: 'api_key', token: 'secret-token-2' },
     });
-    const page = await rotated.list('user-directory', 'users', { cursor });
+    expect(otherCustomer.baseUrl).toBe(connection.baseUrl);
+    await invalidCursor(otherCustomer.list('user-directory', 'users', { cursor }));
+    // The binding is a keyed hash: neither the cursor nor its payload holds the credential.
+    expect(Buffer.from(cursor.split('.')[0]!, 'base64url').toString('utf8')).not.toContain('secret-token');
+    expect(cursor).not.toContain(Buffer.from('secret-token-1').toString('base64url'));
+  });
+
+  it('accepts a cursor on another connection with the same credentials, in another engine with the same cursorSecret', async () => {
+    const { connection } = setup();
+    const cursor = await firstCursor(connection);
+    const other = setup();
+    const page = await other.connection.list('user-directory', 'users', { cursor });
     expect(page.result.map((record) => record.id)).toEqual(['4', '5', '6']);
   });
+
+  it.each(['', '0', 'null', 'undefined', '.', 'a.b.c'])(
+    'refuses %j as a cursor instead of starting over',
+    async (cursor) => {
+      const { routes, connection } = setup();
+      await invalidCursor(connection.list('user-directory', 'users', { cursor }));
+      await expect(
+        (async () => {
+          for await (const _ of connection.iterate('user-directory', 'users', { cursor })) break;
+        })(),
+      ).rejects.toMatchObject({ code: 'invalid_cursor' });
+      expect(routes.seen).toHaveLength(0);
+    },
+  );
 
   it('refuses a cursor used with another filter, or without the filter', async () => {
     const { routes, connection } = setup();
@@ -268,6 +293,7 @@ describe('cursor secret', () => {
       provider: 'p',
       baseUrl: 'https://x.example.com/',
       authMethod: 'm',
+      credentials: 'c',
       resource: 'r',
       filter: {},
     };

@@ -6,6 +6,8 @@ export interface CursorBinding {
   provider: string;
   baseUrl: string;
   authMethod: string;
+  /** A keyed hash of the connection's stable credentials (see {@link CursorCodec.credentialFingerprint}). */
+  credentials: string;
   resource: string;
   filter: Record<string, unknown>;
 }
@@ -34,6 +36,17 @@ export class CursorCodec {
   constructor(secret?: string | Uint8Array) {
     this.#key = secret === undefined ? randomBytes(32) : Buffer.from(secret);
     if (this.#key.length < 16) throw new TypeError('cursorSecret must be at least 16 bytes');
+  }
+
+  /**
+   * A fingerprint of credentials for cursor bindings: an HMAC under the cursor key, so it reveals
+   * nothing of the secret and is the same in every process sharing `cursorSecret`.
+   */
+  credentialFingerprint(credentials: Readonly<Record<string, string>>): string {
+    return createHmac('sha256', this.#key)
+      .update('credentials\u0000')
+      .update(canonical(credentials))
+      .digest('base64url');
   }
 
   private sign(payload: string, binding: CursorBinding): Buffer {

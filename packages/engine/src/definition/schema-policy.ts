@@ -53,6 +53,10 @@ export const rateLimitSchema = z
       .positive()
       .default(120)
       .meta({ description: 'Longest single wait for a reset; a longer one fails with rate_limited.' }),
+    max_total_wait_seconds: z.number().positive().default(600).meta({
+      description:
+        'Longest total of 429 waits for one request; 429 waits do not spend retry.max_attempts, this bounds them.',
+    }),
     rate_limited_statuses: z.array(z.int()).default([429]),
     scope: z.enum(['origin', 'credentials']).default('origin').meta({
       description:

@@ -35,6 +35,7 @@ export const providerDefinitionSchema = z
       .meta({ description: 'Headers sent on every request.' }),
     rate_limit: rateLimitSchema.default({
       max_wait_seconds: 120,
+      max_total_wait_seconds: 600,
       rate_limited_statuses: [429],
       scope: 'origin',
     }),

@@ -28,6 +28,8 @@ export interface EngineErrorContext {
   problems?: Problem[] | undefined;
   /** The provider's own error code (e.g. `E0000047`). */
   providerCode?: string | undefined;
+  /** Where a failed listing can resume; see {@link EngineError.cursor}. */
+  cursor?: string | null | undefined;
   cause?: unknown;
 }
 
@@ -46,6 +48,15 @@ export class EngineError extends Error {
   readonly recordId: string | undefined;
   readonly problems: Problem[];
   readonly providerCode: string | undefined;
+  /**
+   * Where a failed listing resumes, on every error thrown by `list` or `iterate` once their
+   * arguments are accepted: the cursor of the last page fully delivered (for `iterate`, every
+   * record before it was yielded), or `null` when nothing was delivered and the listing starts
+   * over. Pass it back as `{ cursor: error.cursor }` to `list` or `iterate` (in another process
+   * too, with a shared `cursorSecret`): nothing is lost and nothing is delivered twice.
+   * `undefined` on errors of other calls and on argument errors (a bad cursor, limit or filter).
+   */
+  readonly cursor: string | null | undefined;
   /** Marks engine errors across package copies; see {@link EngineError.isInstance}. */
   readonly [MARKER]: true = true;
 
@@ -63,6 +74,7 @@ export class EngineError extends Error {
     this.recordId = context.recordId;
     this.problems = context.problems ?? [];
     this.providerCode = context.providerCode;
+    this.cursor = context.cursor;
   }
 
   /** True for any EngineError, even one created by another copy of this package. */
@@ -80,4 +92,12 @@ function formatMessage(message: string, context: EngineErrorContext): string {
     ? `\n${context.problems.map((problem) => `  - ${problem.path || '(root)'}${problem.line ? ` (line ${problem.line})` : ''}: ${problem.message}`).join('\n')}`
     : '';
   return `${parts.join(' ')} ${where ? `${where}: ` : ''}${message}${problems}`;
+}
+
+/**
+ * Records where a failed listing resumes. The error is created deep in a call, where the
+ * listing's cursor is unknown; the listing sets it on the way out, once.
+ */
+export function setResumeCursor(error: EngineError, cursor: string | null): void {
+  Object.defineProperty(error, 'cursor', { value: cursor, enumerable: true, writable: false });
 }

@@ -40,6 +40,16 @@ export const ERROR_CODES = {
   token_error: { retryable: false, description: 'An OAuth token request failed.' },
   mapping_error: { retryable: false, description: 'A JSONata mapping failed on a record.' },
   schema_violation: { retryable: false, description: 'A mapped record does not match the unified schema.' },
+  pagination_loop: {
+    retryable: false,
+    description:
+      'The listing cannot end: a page or next request repeats (a cursor ignored), empty pages go on past the bound, or max_pages is reached.',
+  },
+  response_too_large: {
+    retryable: false,
+    description: 'A response body exceeded the size cap (`maxResponseBytes`).',
+  },
+  aborted: { retryable: false, description: "The caller's AbortSignal cancelled the call." },
   internal_error: {
     retryable: false,
     description: 'An unexpected failure inside the engine (a bug): see the cause.',

@@ -1,8 +1,9 @@
 import { type Dispatcher, request, errors as undiciErrors } from 'undici';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { CompiledProvider } from '../definition/compiled-types.js';
-import { EngineError } from '../errors/engine-error.js';
+import { EngineError, type EngineErrorContext } from '../errors/engine-error.js';
 import { redactedCause } from '../errors/redacted-cause.js';
+import { abortedError, currentSignal, throwIfAborted } from './call-signal.js';
 import { checkHeaders, mergeHeaders } from './header-values.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { type CallContext, errorFromResponse } from './response-error.js';
@@ -43,6 +44,8 @@ export interface HttpClientOptions {
   defaultHeaders: Record<string, string>;
   rateLimiter: RateLimiter;
   timeouts: HttpTimeouts;
+  /** Largest response body read, in bytes; a larger one fails with response_too_large. */
+  maxResponseBytes: number;
   redact: (text: string) => string;
   /** Errors whose status is listed here are returned instead of thrown (proxy returns them raw). */
   returnErrors?: boolean;
@@ -50,6 +53,16 @@ export interface HttpClientOptions {
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const MAX_REDIRECTS = 5;
+/** The shortest wait after a 429, whatever the provider says. */
+export const MIN_RATE_LIMIT_WAIT_MS = 1000;
+
+/** A response as one attempt received it, body read. */
+interface Exchange {
+  status: number;
+  headers: IncomingResponse['headers'];
+  body: unknown;
+  authHeaders: Record<string, string>;
+}
 
 /**
  * Sends requests with auth, rate limits, retries and error mapping applied. Credentials are
@@ -65,101 +78,147 @@ export class HttpClient {
     const origin = outgoing.url.origin;
     const bucket = `${this.options.budgetKey}|${outgoing.family}`;
     const idempotent = IDEMPOTENT.has(outgoing.method);
-    if (origin !== this.options.origin) {
-      // A last line of defence: every caller already keeps to the origin.
-      throw new EngineError(
-        'foreign_origin',
-        `refused to send a request to another origin (${outgoing.url.host})`,
-        {
-          provider: provider.id,
-          resource: outgoing.context.resource,
-          operation: outgoing.context.operation,
-        },
-      );
-    }
     const errorContext = {
       provider: provider.id,
       resource: outgoing.context.resource,
       operation: outgoing.context.operation,
     };
+    if (origin !== this.options.origin) {
+      // A last line of defence: every caller already keeps to the origin.
+      throw new EngineError(
+        'foreign_origin',
+        `refused to send a request to another origin (${outgoing.url.host})`,
+        errorContext,
+      );
+    }
     const requestHeaders = mergeHeaders(this.options.defaultHeaders, outgoing.headers);
     checkHeaders(requestHeaders, 'request headers', errorContext);
+    const signal = currentSignal();
     let url = outgoing.url;
     let redirects = 0;
     let reauthenticated = false;
-    for (let attempt = 1; ; attempt += 1) {
-      await rateLimiter.acquire(bucket, policy);
-      let response: Dispatcher.ResponseData;
-      let authHeaders: Record<string, string> = {};
-      // The engine enforces its timeouts itself: a dispatcher (a mock, a custom one) may not.
-      const controller = new AbortController();
+    // Failed attempts (network errors, retried statuses) spend `retry.max_attempts`; waits a
+    // provider asked for with 429 do not, they are bounded by their total duration instead.
+    let failures = 0;
+    let rateLimitWaits = 0;
+    let rateLimitWaitedMs = 0;
+    for (;;) {
+      let exchange: Exchange;
       try {
-        authHeaders = await this.options.auth.headers({ method: outgoing.method, url });
-        checkAuthHeaders(authHeaders, outgoing.headers, errorContext);
-        const target = url;
-        response = await withDeadline(
-          controller,
-          this.options.timeouts.headersMs,
-          () =>
-            new undiciErrors.HeadersTimeoutError(`no response within ${this.options.timeouts.headersMs} ms`),
-          () =>
-            request(target, {
-              dispatcher: this.options.dispatcher,
-              method: outgoing.method,
-              headers: mergeHeaders(requestHeaders, authHeaders),
-              body: outgoing.body,
-              headersTimeout: this.options.timeouts.headersMs,
-              bodyTimeout: this.options.timeouts.bodyMs,
-              signal: controller.signal,
-            }),
-        );
+        throwIfAborted(signal, errorContext);
+        await rateLimiter.acquire(bucket, policy);
+        exchange = await this.exchange(outgoing, url, bucket, requestHeaders, signal);
       } catch (error) {
+        if (signal?.aborted) throw abortedError(errorContext);
         if (EngineError.isInstance(error)) throw error;
-        if (idempotent && attempt < retry.max_attempts) {
-          await sleep(backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms));
+        failures += 1;
+        if (idempotent && failures < retry.max_attempts) {
+          await this.pause(backoffDelay(failures, retry.base_delay_ms, retry.max_delay_ms), errorContext);
           continue;
         }
         throw this.networkError(error, outgoing.context);
       }
-      const headers = response.headers as IncomingResponse['headers'];
-      rateLimiter.update(bucket, policy, headers);
-      const body = await this.readBody(response, controller, outgoing.context);
-      const status = response.statusCode;
+      const { status, headers, body, authHeaders } = exchange;
       if (status === 401 && !reauthenticated && this.options.auth.onUnauthorized) {
         reauthenticated = true;
         if (await this.options.auth.onUnauthorized({ status, headers, body, requestHeaders: authHeaders })) {
-          attempt -= 1;
           continue;
         }
       }
-      if (status >= 300 && status < 400 && typeof headers.location === 'string') {
+      if (status >= 300 && status < 400 && status !== 304) {
+        if (typeof headers.location !== 'string' || headers.location === '') {
+          // Read as a page, a redirect without a target would end a listing with no records.
+          throw new EngineError('invalid_response', `HTTP ${status} without a Location header`, {
+            ...errorContext,
+            status,
+          });
+        }
         redirects += 1;
         url = this.followRedirect(url, headers.location, outgoing, redirects);
-        attempt -= 1;
         continue;
       }
       if (policy.rate_limited_statuses.includes(status)) {
-        const wait =
-          rateLimiter.resetDelay(policy, headers) ??
-          backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms);
-        if (attempt < retry.max_attempts && wait <= policy.max_wait_seconds * 1000) {
+        rateLimitWaits += 1;
+        const asked = rateLimiter.resetDelay(policy, headers);
+        // A reset already past or `Retry-After: 0` would otherwise fire a volley of requests.
+        const wait = Math.max(
+          MIN_RATE_LIMIT_WAIT_MS,
+          asked ?? backoffDelay(rateLimitWaits, retry.base_delay_ms, retry.max_delay_ms),
+        );
+        if (
+          wait <= policy.max_wait_seconds * 1000 &&
+          rateLimitWaitedMs + wait <= policy.max_total_wait_seconds * 1000
+        ) {
+          rateLimitWaitedMs += wait;
           // A little jitter so many syncs waiting on one reset do not all fire at the same instant.
-          await sleep(wait + Math.round(Math.random() * 250));
+          await this.pause(wait + Math.round(Math.random() * 250), errorContext);
           continue;
         }
-      } else if (
-        status >= 400 &&
-        idempotent &&
-        retry.statuses.includes(status) &&
-        attempt < retry.max_attempts
-      ) {
-        await sleep(backoffDelay(attempt, retry.base_delay_ms, retry.max_delay_ms));
-        continue;
+      } else if (status >= 400 && idempotent && retry.statuses.includes(status)) {
+        failures += 1;
+        if (failures < retry.max_attempts) {
+          await this.pause(backoffDelay(failures, retry.base_delay_ms, retry.max_delay_ms), errorContext);
+          continue;
+        }
       }
       if (status >= 400 && !returnErrors) {
         throw await errorFromResponse(provider, status, body, outgoing.context, this.options.redact);
       }
       return { status, headers, body, url };
+    }
+  }
+
+  /** One request and its whole body, under the headers and body deadlines and the caller's signal. */
+  private async exchange(
+    outgoing: OutgoingRequest,
+    url: URL,
+    bucket: string,
+    requestHeaders: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<Exchange> {
+    const { timeouts } = this.options;
+    // The engine enforces its timeouts itself: a dispatcher (a mock, a custom one) may not.
+    const controller = new AbortController();
+    const cancel = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      const authHeaders = await this.options.auth.headers({ method: outgoing.method, url });
+      checkAuthHeaders(authHeaders, outgoing.headers, {
+        provider: this.options.provider.id,
+        resource: outgoing.context.resource,
+        operation: outgoing.context.operation,
+      });
+      const response = await withDeadline(
+        controller,
+        timeouts.headersMs,
+        () => new undiciErrors.HeadersTimeoutError(`no response within ${timeouts.headersMs} ms`),
+        () =>
+          request(url, {
+            dispatcher: this.options.dispatcher,
+            method: outgoing.method,
+            headers: mergeHeaders(requestHeaders, authHeaders),
+            body: outgoing.body,
+            headersTimeout: timeouts.headersMs,
+            bodyTimeout: timeouts.bodyMs,
+            signal: controller.signal,
+          }),
+      );
+      const headers = response.headers as IncomingResponse['headers'];
+      this.options.rateLimiter.update(bucket, this.options.provider.definition.rate_limit, headers);
+      const body = await this.readBody(response, controller, outgoing.context);
+      return { status: response.statusCode, headers, body, authHeaders };
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  /** A retry wait; cancelled by the caller's signal like a request. */
+  private async pause(milliseconds: number, context: EngineErrorContext): Promise<void> {
+    try {
+      await sleep(milliseconds);
+    } catch (error) {
+      if (currentSignal()?.aborted) throw abortedError(context);
+      throw error;
     }
   }
 
@@ -186,20 +245,15 @@ export class HttpClient {
     controller: AbortController,
     context: CallContext,
   ): Promise<unknown> {
-    let text: string;
-    try {
-      text = await withDeadline(
-        controller,
-        this.options.timeouts.bodyMs,
-        () =>
-          new undiciErrors.BodyTimeoutError(
-            `the body did not arrive within ${this.options.timeouts.bodyMs} ms`,
-          ),
-        () => response.body.text(),
-      );
-    } catch (error) {
-      throw this.networkError(error, context);
-    }
+    const text = await withDeadline(
+      controller,
+      this.options.timeouts.bodyMs,
+      () =>
+        new undiciErrors.BodyTimeoutError(
+          `the body did not arrive within ${this.options.timeouts.bodyMs} ms`,
+        ),
+      () => readCapped(response, this.options.maxResponseBytes, () => this.tooLarge(response, context)),
+    );
     if (text.trim() === '') return undefined;
     const type = String(response.headers['content-type'] ?? '');
     try {
@@ -219,6 +273,19 @@ export class HttpClient {
         },
       );
     }
+  }
+
+  private tooLarge(response: Dispatcher.ResponseData, context: CallContext): EngineError {
+    return new EngineError(
+      'response_too_large',
+      `the response body is larger than ${this.options.maxResponseBytes} bytes (maxResponseBytes); not read`,
+      {
+        provider: this.options.provider.id,
+        resource: context.resource,
+        operation: context.operation,
+        status: response.statusCode,
+      },
+    );
   }
 
   private networkError(error: unknown, context: CallContext): EngineError {
@@ -261,6 +328,33 @@ function checkAuthHeaders(
     }
   }
   checkHeaders(authHeaders, 'credentials', context);
+}
+
+/**
+ * Reads a body as UTF-8 text, refusing it once it passes `maxBytes` (by its declared length up
+ * front, else while it streams), so a huge page never sits in memory whole.
+ */
+async function readCapped(
+  response: Dispatcher.ResponseData,
+  maxBytes: number,
+  tooLarge: () => EngineError,
+): Promise<string> {
+  const declared = Number(response.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.body.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      response.body.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /** Runs `run`, aborting `controller` with `reason()` if it takes longer than `milliseconds`. */

@@ -121,13 +121,52 @@ describe('429 responses', () => {
     expect(routes.seen).toHaveLength(1);
   });
 
-  it('fails with rate_limited after retry.max_attempts when the provider keeps answering 429', async () => {
+  it('does not spend retry.max_attempts on 429 waits the provider asked for', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
     const { routes, connection } = setup();
-    routes.on('/users/1', { status: 429, headers: { 'Retry-After': '1' }, body: {} }, { times: 10 });
+    // Five 429s in a row, with retry.max_attempts 3: each wait was asked for, none is a failure.
+    routes.on('/users/1', { status: 429, headers: { 'Retry-After': '1' }, body: {} }, { times: 5 });
+    routes.on('/users/1', { body: user(1) });
     const result = track(connection.get('user-directory', 'users', '1'));
-    await advance(30_000);
+    await advance(5_000);
+    expect(result.error).toBeUndefined();
+    expect(result.value?.id).toBe('1');
+    expect(routes.seen).toHaveLength(6);
+  });
+
+  it('fails with rate_limited once the 429 waits of one request pass max_total_wait_seconds', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const { routes, connection } = setup();
+    routes.on(
+      '/users/1',
+      { status: 429, headers: { 'Retry-After': '60' }, body: {} },
+      { times: Number.POSITIVE_INFINITY },
+    );
+    const result = track(connection.get('user-directory', 'users', '1'));
+    // Ten waits of 60 s reach the default bound of 600 s; the eleventh 429 ends the call.
+    await advance(599_000);
+    expect(result.settled).toBe(false);
+    await advance(2_000);
     expect(engineErrorOf(result).code).toBe('rate_limited');
+    expect(routes.seen).toHaveLength(11);
+  });
+
+  it.each([
+    ['Retry-After: 0', { 'Retry-After': '0' }],
+    ['a reset already past', { 'X-Remaining': '0', 'X-Reset': String(NOW_SECONDS - 30) }],
+  ])('waits at least a second after a 429 with %s', async (_, headers) => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const { routes, connection } = setup();
+    routes.on('/users/1', { status: 429, headers, body: {} }, { times: 2 });
+    routes.on('/users/1', { body: user(1) });
+    const result = track(connection.get('user-directory', 'users', '1'));
+    await advance(990);
+    expect(routes.seen).toHaveLength(1);
+    await advance(20);
+    expect(routes.seen).toHaveLength(2);
+    await advance(1_000);
     expect(routes.seen).toHaveLength(3);
+    expect(result.value?.id).toBe('1');
   });
 });
 

@@ -27,6 +27,8 @@ export interface ConnectionRuntime {
   validator: UnifiedValidator;
   validation: ValidationMode;
   cursors: CursorCodec;
+  /** Keyed hash of the connection's stable credentials; cursors are bound to it. */
+  credentialFingerprint: string;
   onWarning: (warning: EngineError) => void;
   /** Removes every secret of the connection from a text. */
   redact: (text: string) => string;
