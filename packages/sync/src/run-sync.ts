@@ -28,7 +28,8 @@ export interface RunControl {
 
 export type RunOutcome =
   | { kind: 'finished'; result: RunResult }
-  | { kind: 'busy' }
+  /** `locked`: another process runs the connection; `host`: this process has its share of the host. */
+  | { kind: 'busy'; reason: 'locked' | 'host' }
   | { kind: 'yielded'; result: RunResult };
 
 /** The filter the provider declares for listing records changed since a time, if any. */
@@ -160,7 +161,7 @@ export async function executeRun(
       await lockClient.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
     } else {
       const taken = await lockClient.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [lockKey]);
-      if (!taken.rows[0].ok) return { kind: 'busy' };
+      if (!taken.rows[0].ok) return { kind: 'busy', reason: 'locked' };
     }
     let runId: string | undefined;
     try {
@@ -168,7 +169,7 @@ export async function executeRun(
       const connection = connect(context, resolved, target.resource);
       if (control.enterHost) {
         release = control.enterHost(new URL(connection.baseUrl).host);
-        if (!release) return { kind: 'busy' };
+        if (!release) return { kind: 'busy', reason: 'host' };
       }
       const run = await openRun(context, target, resolved.provider);
       runId = run.id;

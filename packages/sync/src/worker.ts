@@ -164,6 +164,7 @@ export async function startSyncWorker(
     await enqueueDeliveries(await undeliveredStreams(context.pool));
   };
 
+  let stopping = false;
   const runConnection = async (connectionId: string) => {
     const started = Date.now();
     for (const resource of await resourcesToRun(context.pool, connectionId)) {
@@ -172,13 +173,14 @@ export async function startSyncWorker(
         { connectionId, resource },
         {
           lock: 'try',
-          shouldYield: () => Date.now() - started > sliceMs,
+          shouldYield: () => stopping || Date.now() - started > sliceMs,
           enterHost: (host) => slots.enter(host),
         },
       );
       if (outcome.kind === 'busy') {
-        // Another process runs the connection, or this host is full here: look again shortly.
-        await enqueueRuns([connectionId], 5);
+        // This process has its share of the host: look again shortly. (A connection locked by
+        // another process is that process's to finish; the next tick finds what is left.)
+        if (outcome.reason === 'host') await enqueueRuns([connectionId], 5);
         return;
       }
       if (outcome.result.created + outcome.result.updated + outcome.result.deleted > 0) {
@@ -223,6 +225,8 @@ export async function startSyncWorker(
   return {
     tick,
     async stop() {
+      // Runs in progress stop at their next checkpoint and are queued again for any worker.
+      stopping = true;
       if (interval) clearInterval(interval);
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },

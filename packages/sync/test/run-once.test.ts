@@ -1,5 +1,5 @@
 import { createEngine } from '@org/engine';
-import { type OktaSandbox, startSandbox } from '@org/sandbox';
+import { type OktaSandbox, oktaAccountToken, startSandbox } from '@org/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Change, createSync, type Sync } from '../src/index.js';
 import { createTestDatabase } from './test-database.js';
@@ -40,10 +40,18 @@ beforeAll(async () => {
     engine: createEngine({ cursorSecret: 'test-cursor-secret-0123456789', onWarning: () => undefined }),
     database: database.url,
     pageSize: 100,
-    resolveConnection: (connectionId) => ({
-      provider: 'okta',
-      ...current().account(Number(connectionId.replace('account-', ''))).connection,
-    }),
+    resolveConnection: (connectionId) => {
+      const account = current().account(Number(connectionId.split('-')[1]));
+      // A token of another sandbox seed: well-formed, and refused with 401.
+      if (connectionId.startsWith('revoked-')) {
+        return {
+          provider: 'okta',
+          ...account.connection,
+          auth: { method: 'api_token', token: oktaAccountToken(99, 1) },
+        };
+      }
+      return { provider: 'okta', ...account.connection };
+    },
   });
 });
 
@@ -192,6 +200,38 @@ describe('runOnce, incremental runs', () => {
   });
 });
 
+describe('failures', () => {
+  it('pauses a connection whose credentials are refused, until addSync is called again', async () => {
+    await sync.addSync({ connectionId: 'revoked-5', resource: users });
+    const refused = await sync.runOnce({ connectionId: 'revoked-5', resource: users });
+    expect(refused).toMatchObject({ status: 'failed', created: 0 });
+    expect(refused.error?.code).toBe('unauthorized');
+    const [paused] = await sync.status({ connectionId: 'revoked-5' });
+    expect(paused).toMatchObject({ pausedReason: 'unauthorized', nextRunAt: null, consecutiveFailures: 1 });
+    expect(JSON.stringify(paused)).not.toContain(oktaAccountToken(99, 1));
+
+    await sync.addSync({ connectionId: 'revoked-5', resource: users });
+    const [resumed] = await sync.status({ connectionId: 'revoked-5' });
+    expect(resumed?.pausedReason).toBeNull();
+    expect(Date.parse(resumed!.nextRunAt!)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('backs off exponentially after repeated failures', async () => {
+    current = () => failing;
+    await sync.addSync({ connectionId: 'account-6', resource: users });
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect((await sync.runOnce({ connectionId: 'account-6', resource: users })).status).toBe('failed');
+    }
+    current = () => sandbox;
+    const [state] = await sync.status({ connectionId: 'account-6' });
+    expect(state?.consecutiveFailures).toBe(3);
+    // 1, 2, then 4 minutes.
+    const wait = (Date.parse(state!.nextRunAt!) - Date.now()) / 60_000;
+    expect(wait).toBeGreaterThan(3.5);
+    expect(wait).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('bad input', () => {
   it('refuses unknown resources, bad intervals, removed syncs and foreign cursors, writing nothing', async () => {
     await expect(
@@ -211,6 +251,9 @@ describe('bad input', () => {
 
     await sync.addSync({ connectionId: 'account-3', resource: users });
     await sync.removeSync({ connectionId: 'account-3', resource: users });
+    expect(await sync.status({ connectionId: 'account-3' })).toEqual([
+      expect.objectContaining({ resource: users, removed: true, nextRunAt: null }),
+    ]);
     await expect(sync.runOnce({ connectionId: 'account-3', resource: users })).rejects.toMatchObject({
       code: 'not_found',
     });
