@@ -23,6 +23,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from './arguments.js';
 import { runGet, runList } from './commands/list.js';
 import { runProviders } from './commands/providers.js';
+import { runSync } from './commands/sync.js';
 import { runValidate } from './commands/validate.js';
 import { errorLines } from './output.js';
 import { type CliIo, RunContext } from './run-context.js';
@@ -43,6 +44,7 @@ const COMMANDS: Record<CommandName, (args: readonly string[], context: RunContex
   providers: runProviders,
   list: runList,
   get: runGet,
+  sync: runSync,
 };
 
 /** True when `--help` (or `-h`) comes before any `--` that ends the options. */

@@ -1,5 +1,7 @@
+import { SYNC_USAGE } from './commands/sync.js';
+
 /** The commands `org-engine` runs. */
-export type CommandName = 'validate' | 'providers' | 'list' | 'get';
+export type CommandName = 'validate' | 'providers' | 'list' | 'get' | 'sync';
 
 const CONNECTION_OPTIONS = `Connection:
   --param <name=value>           a connection param, e.g. domain=acme.okta.com (repeatable)
@@ -20,6 +22,7 @@ Commands:
   list <provider> <model>/<resource>   list records, one page or every page
   get <provider> <model>/<resource> [id]
                                        one record by id (no id for a singleton such as me)
+  sync run|status|worker               keep accounts in step on Postgres (see sync --help)
 
 Options:
   --help                               help of the command: org-engine <command> --help
@@ -84,6 +87,8 @@ ${CONNECTION_OPTIONS}
 Example:
   OKTA_TOKEN=... org-engine get okta user-directory/me --param domain=acme.okta.com \\
     --auth method=api_token --auth-field token=env:OKTA_TOKEN`,
+
+  sync: SYNC_USAGE,
 };
 
 /** True when `name` is one of the commands. */

@@ -45,12 +45,12 @@ describe('org-engine help, version and usage errors', () => {
   });
 
   it('exits with 2 and the usage for a missing or unknown command', async () => {
-    for (const argv of [[], ['sync'], ['--verbose']]) {
+    for (const argv of [[], ['rewind'], ['--verbose']]) {
       const result = await run(argv);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(
-        /^org-engine: (missing <command>|unknown command sync|unknown option --verbose)\n\nUsage: org-engine <command>/,
+        /^org-engine: (missing <command>|unknown command rewind|unknown option --verbose)\n\nUsage: org-engine <command>/,
       );
     }
   });
