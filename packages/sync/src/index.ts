@@ -9,6 +9,7 @@
  */
 
 export { createSync } from './create-sync.js';
+export { type EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres.js';
 export { formatInterval, parseInterval } from './intervals.js';
 export type {
   Change,
