@@ -16,18 +16,17 @@ const pageSize = {
 };
 
 const stopRules = {
-  stop_on_empty_page: z
-    .boolean()
-    .default(true)
-    .meta({ description: 'End the listing on a page with no records, even if a next link is present.' }),
+  stop_on_empty_page: z.boolean().optional().meta({
+    description:
+      'End the listing on a page with no records. Default: true for page and offset (an empty page is their only end), false where the provider names the next page (a next link means more may follow); set it for a polled log whose empty page means caught up.',
+  }),
   stop_on_short_page: z.boolean().optional().meta({
     description: 'End the listing on a page smaller than the page size. Default: true for page and offset.',
   }),
-  max_pages: z
-    .int()
-    .positive()
-    .default(100_000)
-    .meta({ description: 'Hard bound on pages fetched in one listing (a guard against endless paging).' }),
+  max_pages: z.int().positive().default(100_000).meta({
+    description:
+      'Hard bound on pages fetched in one listing (a guard against endless paging): past it the listing fails with pagination_loop.',
+  }),
 };
 
 const totalPath = jsonataSource.optional().meta({

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { CompiledPagedRequest } from '../definition/compiled-types.js';
 import { renderTemplate, type TemplateScope } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
@@ -8,8 +7,12 @@ import type { ConnectionRuntime } from '../operations/runtime.js';
 import { buildRequestUrl, pageSize, pageUrl } from './build-request-url.js';
 import { nextPageState } from './next-page.js';
 import type { SourceProgress } from './page-state.js';
+import { fingerprint, nextCycleState, pageKey } from './repeat-guard.js';
 
+/** Recent requests remembered exactly, so a link back to one of them fails before it is read. */
 const SEEN_LIMIT = 16;
+/** Empty pages in a row that still name a next page: past this, the listing is taken as endless. */
+export const MAX_EMPTY_PAGES = 100;
 
 /** One page of raw provider records and where the listing goes next (null: it is complete). */
 export interface RawPage {
@@ -17,8 +20,8 @@ export interface RawPage {
   next: SourceProgress | null;
 }
 
-function fingerprint(url: URL): string {
-  return createHash('sha256').update(`${url.pathname}${url.search}`).digest('base64url').slice(0, 12);
+function requestFingerprint(url: URL): string {
+  return fingerprint(`${url.pathname}${url.search}`);
 }
 
 /** Fetches one page of an HTTP source and applies the stop rules. */
@@ -30,6 +33,12 @@ export async function readHttpPage(
   context: CallContext,
 ): Promise<RawPage> {
   const pagination = source.pagination.definition;
+  const endless = (message: string) =>
+    new EngineError('pagination_loop', `${message}; the listing cannot end, so it fails`, {
+      provider: runtime.provider.id,
+      ...context,
+    });
+  if (progress.stuck !== undefined) throw endless(progress.stuck);
   // A page number only means something with the page size it was counted in.
   const size =
     progress.page?.kind === 'page' && progress.page.size !== undefined
@@ -75,7 +84,16 @@ export async function readHttpPage(
 
   const fetched = progress.fetched + records.length;
   const pages = progress.pages + 1;
-  const seen = [...progress.seen, fingerprint(url)].slice(-SEEN_LIMIT);
+  const requested = requestFingerprint(url);
+  const cycle = nextCycleState(progress.cycle, pageKey(requested, records));
+  if (!cycle) {
+    // Checked over the whole listing, whatever its length: ending here would look complete.
+    throw endless(
+      'a page repeats one already read (a cycle of next links, or a cursor the provider ignores)',
+    );
+  }
+  const seen = [...progress.seen, requested].slice(-SEEN_LIMIT);
+  const empty = records.length === 0 ? (progress.empty ?? 0) + 1 : 0;
   const next = await nextPageState(
     source,
     response,
@@ -86,37 +104,23 @@ export async function readHttpPage(
     context,
   );
   if (next === undefined) return { records, next: null };
-  if (records.length === 0 && pagination.stop_on_empty_page) return { records, next: null };
-  const stopOnShort =
-    pagination.stop_on_short_page ?? (pagination.type === 'page' || pagination.type === 'offset');
+  const counted = pagination.type === 'page' || pagination.type === 'offset';
+  // Where the provider names the next page, an empty page ends the listing only if the
+  // definition says so (a polled log caught up): elsewhere more records may follow.
+  if (records.length === 0 && (pagination.stop_on_empty_page ?? counted)) return { records, next: null };
+  const stopOnShort = pagination.stop_on_short_page ?? counted;
   if (stopOnShort && size !== undefined && records.length < size) return { records, next: null };
   if ('total' in pagination && source.pagination.total) {
     const total = Number(await source.pagination.total.apply(response.body));
     if (Number.isFinite(total) && fetched >= total) return { records, next: null };
   }
-  if (seen.includes(fingerprint(pageUrl(first, source, size, next)))) {
-    // A provider that hands back a page already read would loop forever: stop, but say so,
-    // since records after the loop (if any) were never offered.
-    runtime.onWarning(
-      new EngineError('invalid_response', 'the next page repeats one already read; the listing stops there', {
-        provider: runtime.provider.id,
-        ...context,
-      }),
-    );
-    return { records, next: null };
-  }
-  if (pages >= pagination.max_pages) {
-    runtime.onWarning(
-      new EngineError(
-        'invalid_response',
-        `stopped after max_pages (${pagination.max_pages}); the listing may be incomplete`,
-        {
-          provider: runtime.provider.id,
-          ...context,
-        },
-      ),
-    );
-    return { records, next: null };
-  }
-  return { records, next: { page: next, pages, fetched, seen } };
+  // The records of this page are good; the listing fails when it tries to go on from here.
+  const stuck = seen.includes(requestFingerprint(pageUrl(first, source, size, next)))
+    ? 'the next page link repeats a page already read'
+    : empty >= MAX_EMPTY_PAGES
+      ? `${empty} empty pages in a row, each naming a next page`
+      : pages >= pagination.max_pages
+        ? `the listing reached max_pages (${pagination.max_pages}) and still names a next page`
+        : undefined;
+  return { records, next: { page: next, pages, fetched, seen, cycle, empty, stuck } };
 }
