@@ -6,6 +6,7 @@ import { redactedCause } from '../errors/redacted-cause.js';
 import { abortedError, currentSignal, throwIfAborted } from './call-signal.js';
 import { checkHeaders, mergeHeaders } from './header-values.js';
 import type { RateLimiter } from './rate-limiter.js';
+import { readCapped } from './read-capped.js';
 import { type CallContext, errorFromResponse } from './response-error.js';
 import { backoffDelay, sleep } from './sleep.js';
 
@@ -328,33 +329,6 @@ function checkAuthHeaders(
     }
   }
   checkHeaders(authHeaders, 'credentials', context);
-}
-
-/**
- * Reads a body as UTF-8 text, refusing it once it passes `maxBytes` (by its declared length up
- * front, else while it streams), so a huge page never sits in memory whole.
- */
-async function readCapped(
-  response: Dispatcher.ResponseData,
-  maxBytes: number,
-  tooLarge: () => EngineError,
-): Promise<string> {
-  const declared = Number(response.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    response.body.destroy();
-    throw tooLarge();
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      response.body.destroy();
-      throw tooLarge();
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /** Runs `run`, aborting `controller` with `reason()` if it takes longer than `milliseconds`. */

@@ -4,7 +4,7 @@ import { type Listing, setupListing as setup } from '../../test/helpers/listing.
 import { MockRoutes, nextLink } from '../../test/helpers/mock-routes.js';
 import { createTestEngine, TEST_ORIGIN } from '../../test/helpers/test-engine.js';
 import { loadProviderDefinition } from '../definition/provider-source.js';
-import { EngineError } from '../index.js';
+import type { EngineError } from '../index.js';
 import { MAX_EMPTY_PAGES } from './http-page-reader.js';
 
 function user(id: number) {
