@@ -5,43 +5,22 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** The option declarations `node:util` parseArgs takes. */
-export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
-
-/** Values and positionals of a parsed command line. */
-export interface ParsedArguments {
-  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
-  positionals: string[];
+/** Collects a repeatable option's values (`--param a=1 --param b=2`) into a list. */
+export function collect(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
-/**
- * Parses a command's arguments strictly (unknown options fail), turning parseArgs' errors into
- * {@link UsageError}s. Messages name options, never the values given to them.
- */
-export function parseCommand(args: readonly string[], options: OptionSpecs): ParsedArguments {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options,
-      strict: true,
-      allowPositionals: true,
-    });
-    return { values: values as ParsedArguments['values'], positionals };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // parseArgs explains the option in the first sentence; the rest can quote an argument.
-    throw new UsageError(message.split(/\.(?:\s|$)/)[0]!);
-  }
-}
+/** A command's option values as commander gives them. */
+export type OptionValues = Record<string, unknown>;
 
 /** A string option given once, or undefined. */
-export function stringOption(values: ParsedArguments['values'], name: string): string | undefined {
+export function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
 }
 
 /** A repeatable string option, as a list (empty when absent). */
-export function listOption(values: ParsedArguments['values'], name: string): string[] {
+export function listOption(values: OptionValues, name: string): string[] {
   const value = values[name];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
@@ -56,7 +35,7 @@ export function parseKeyValue(option: string, entry: string, secret = false): [s
   if (name === '') {
     throw new UsageError(
       secret
-        ? `--${option} expects name=value or name=env:VARIABLE`
+        ? `--${option} expects name=value (the value may be env:VARIABLE, @file or @-)`
         : `--${option} expects name=value, got "${entry}"`,
     );
   }
@@ -76,29 +55,6 @@ export function keyValues(
     result[name] = value;
   }
   return result;
-}
-
-/**
- * Resolves `env:NAME` to the value of that environment variable, so credentials need not be
- * typed on the command line (where shell history and process listings would keep them). Any
- * other value is returned as is.
- */
-export function resolveEnvValue(
-  option: string,
-  name: string,
-  value: string,
-  env: Readonly<Record<string, string | undefined>>,
-): string {
-  if (!value.startsWith('env:')) return value;
-  const variable = value.slice('env:'.length);
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
-    throw new UsageError(`--${option} ${name}=env:<VARIABLE> needs a variable name`);
-  }
-  const resolved = env[variable];
-  if (resolved === undefined || resolved === '') {
-    throw new UsageError(`--${option} ${name}: the environment variable ${variable} is not set`);
-  }
-  return resolved;
 }
 
 /** A positive whole number, for `--limit`. */
@@ -122,4 +78,53 @@ export function modelResource(text: string | undefined): [model: string, resourc
     );
   }
   return [match[1]!, match[2]!];
+}
+
+/** The option declarations `node:util` parseArgs takes, for commands that parse their own arguments. */
+export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+/** Values and positionals of a command line parsed with {@link parseCommand}. */
+export interface ParsedArguments {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+}
+
+/**
+ * Parses arguments strictly with `node:util` parseArgs (unknown options fail), for a command
+ * that takes its arguments as they are (`sync`, with subcommands of its own). Messages name
+ * options, never the values given to them.
+ */
+export function parseCommand(args: readonly string[], options: OptionSpecs): ParsedArguments {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options,
+      strict: true,
+      allowPositionals: true,
+    });
+    return { values: values as ParsedArguments['values'], positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // parseArgs explains the option in the first sentence; the rest can quote an argument.
+    throw new UsageError(message.split(/\.(?:\s|$)/)[0]!);
+  }
+}
+
+/** Resolves `env:NAME` to that environment variable (see SecretReader for every source). */
+export function resolveEnvValue(
+  option: string,
+  name: string,
+  value: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  if (!value.startsWith('env:')) return value;
+  const variable = value.slice('env:'.length);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
+    throw new UsageError(`--${option} ${name}=env:<VARIABLE> needs a variable name`);
+  }
+  const resolved = env[variable];
+  if (resolved === undefined || resolved === '') {
+    throw new UsageError(`--${option} ${name}: the environment variable ${variable} is not set`);
+  }
+  return resolved;
 }

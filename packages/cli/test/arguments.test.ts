@@ -1,14 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import {
-  keyValues,
-  modelResource,
-  parseCommand,
-  parseKeyValue,
-  positiveInteger,
-  resolveEnvValue,
-  UsageError,
-} from '../src/arguments.js';
-import { RunContext } from '../src/run-context.js';
+import { keyValues, modelResource, parseKeyValue, positiveInteger, UsageError } from '../src/arguments.js';
+import { type CliIo, RunContext } from '../src/run-context.js';
+import { readEnvFile, SecretReader } from '../src/secret-values.js';
 
 describe('command-line values', () => {
   it('splits name=value on the first equals sign', () => {
@@ -21,23 +18,13 @@ describe('command-line values', () => {
 
   it('does not quote a malformed credential entry', () => {
     expect(() => parseKeyValue('auth-field', 'sEcReT', true)).toThrow(
-      /^--auth-field expects name=value or name=env:VARIABLE$/,
+      /^--auth-field expects name=value \(the value may be env:VARIABLE, @file or @-\)$/,
     );
   });
 
   it('collects repeated entries and refuses a name given twice', () => {
     expect(keyValues('param', ['a=1', 'b=2'])).toEqual({ a: '1', b: '2' });
     expect(() => keyValues('param', ['a=1', 'a=2'])).toThrow('--param a is given twice');
-  });
-
-  it('reads env: values from the environment', () => {
-    const env = { OKTA_TOKEN: 'from-env' };
-    expect(resolveEnvValue('auth-field', 'token', 'env:OKTA_TOKEN', env)).toBe('from-env');
-    expect(resolveEnvValue('auth-field', 'token', 'plain', env)).toBe('plain');
-    expect(() => resolveEnvValue('auth-field', 'token', 'env:MISSING', env)).toThrow(
-      '--auth-field token: the environment variable MISSING is not set',
-    );
-    expect(() => resolveEnvValue('auth-field', 'token', 'env:', env)).toThrow(/needs a variable name/);
   });
 
   it('checks limits and model/resource pairs', () => {
@@ -49,15 +36,55 @@ describe('command-line values', () => {
     expect(() => modelResource('users')).toThrow(/expected <model>\/<resource>/);
     expect(() => modelResource(undefined)).toThrow(/missing <model>\/<resource>/);
   });
+});
 
-  it('turns parseArgs errors into usage errors naming the option', () => {
-    const options = { limit: { type: 'string' }, json: { type: 'boolean' } } as const;
-    expect(parseCommand(['a', '--limit', '5', '--json'], options)).toEqual({
-      values: { limit: '5', json: true },
-      positionals: ['a'],
-    });
-    expect(() => parseCommand(['--nope'], options)).toThrow(new UsageError("Unknown option '--nope'"));
-    expect(() => parseCommand(['--limit'], options)).toThrow(UsageError);
+describe('credential values', () => {
+  const quiet = { write: () => true };
+  const contextWith = (io: Partial<CliIo>) => new RunContext({ stdout: quiet, stderr: quiet, ...io });
+
+  it('reads env: values from the environment and the .env file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'org-engine-secrets-'));
+    try {
+      writeFileSync(join(folder, '.env'), '# keys\nFROM_FILE="file value"\nBOTH=file\n');
+      const context = contextWith({ env: { BOTH: 'process' }, cwd: folder });
+      expect(readEnvFile(context, '.env')).toEqual({ FROM_FILE: 'file value', BOTH: 'file' });
+      expect(() => readEnvFile(context, 'missing.env')).toThrow(
+        '--env-file missing.env: cannot read the file (ENOENT)',
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('resolves env:, @file and @- without quoting a value in any message', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'org-engine-secrets-'));
+    try {
+      const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----';
+      writeFileSync(join(folder, 'key.pem'), `${pem}\n`);
+      const reader = new SecretReader(
+        contextWith({
+          env: { OKTA_TOKEN: 'from-env' },
+          cwd: folder,
+          stdin: Readable.from(['piped-token\n']),
+        }),
+      );
+      expect(await reader.read('auth-field', 'token', 'env:OKTA_TOKEN')).toBe('from-env');
+      expect(await reader.read('auth-field', 'token', 'plain')).toBe('plain');
+      expect(await reader.read('auth-field', 'private_key', '@key.pem')).toBe(pem);
+      expect(await reader.read('auth-field', 'token', '@-')).toBe('piped-token');
+      await expect(reader.read('auth-field', 'other', '@-')).rejects.toThrow(
+        '--auth-field other=@-: standard input is already read for token',
+      );
+      await expect(reader.read('auth-field', 'token', 'env:MISSING')).rejects.toThrow(
+        '--auth-field token: the environment variable MISSING is not set',
+      );
+      await expect(reader.read('auth-field', 'token', 'env:')).rejects.toThrow(/needs a variable name/);
+      await expect(reader.read('auth-field', 'key', '@nope.pem')).rejects.toThrow(
+        '--auth-field key=@nope.pem: cannot read the file (ENOENT)',
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 
@@ -71,9 +98,10 @@ describe('run context', () => {
     });
     context.addSecret('s3cr3t-token');
     context.addSecret('ab'); // too short to redact without mangling ordinary text
-    await context.print('value s3cr3t-token ab');
+    context.addSecret('-----BEGIN KEY-----\nAAAABBBBCCCCDDDDEEEE\n-----END KEY-----');
+    await context.print('value s3cr3t-token ab AAAABBBBCCCCDDDDEEEE');
     await context.error('failed with s3cr3t-token');
-    expect(stdout).toBe('value [redacted] ab\n');
+    expect(stdout).toBe('value [redacted] ab [redacted]\n');
     expect(stderr).toBe('failed with [redacted]\n');
   });
 

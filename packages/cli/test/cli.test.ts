@@ -33,7 +33,11 @@ describe('org-engine help, version and usage errors', () => {
       const { stdout } = await run([command, '--help']);
       for (const option of [
         '--param',
-        '--auth method=<id>',
+        '--auth <method=id>',
+        '@file',
+        '@-',
+        '--env-file',
+        '--verbose',
         '--auth-field',
         'env:',
         '--base-url',
@@ -50,7 +54,7 @@ describe('org-engine help, version and usage errors', () => {
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(
-        /^org-engine: (missing <command>|unknown command rewind|unknown option --verbose)\n\nUsage: org-engine <command>/,
+        /^org-engine: (missing <command>|unknown command 'rewind'|unknown option '--verbose')\n\nUsage: org-engine <command>/,
       );
     }
   });

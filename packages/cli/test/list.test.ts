@@ -17,12 +17,11 @@ describe('org-engine list and get against an Okta sandbox', () => {
     return result;
   };
 
-  /** Parses `--json` output: the records, then the closing next_cursor line. */
+  /** Parses `--format json` output: the records, whether the listing is complete, the cursor when usable. */
   const parse = (stdout: string) => {
-    const parsed = lines(stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
-    const last = parsed.pop() as { next_cursor: string | null };
-    expect(Object.keys(last)).toEqual(['next_cursor']);
-    return { records: parsed as Row[], nextCursor: last.next_cursor };
+    const document = JSON.parse(stdout) as { result: Row[]; complete: boolean; next_cursor?: string };
+    expect(lines(stdout).length).toBe(Math.max(1, document.result.length) + (document.result.length ? 1 : 0));
+    return { records: document.result, complete: document.complete, nextCursor: document.next_cursor };
   };
 
   beforeAll(async () => {
@@ -44,12 +43,14 @@ describe('org-engine list and get against an Okta sandbox', () => {
     await sandbox?.close();
   });
 
-  it('prints one page as JSON lines, then next_cursor', async () => {
-    const result = await cli(['list', 'okta', 'user-directory/users', '--limit', '20', '--json']);
+  it('prints one page as one JSON document, written record by record', async () => {
+    const result = await cli(['list', 'okta', 'user-directory/users', '--limit', '20', '--format', 'json']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const { records, nextCursor } = parse(result.stdout);
+    const { records, complete, nextCursor } = parse(result.stdout);
     expect(records).toHaveLength(20);
-    expect(typeof nextCursor).toBe('string');
+    // Without a shared cursor secret the cursor would die with the run: it is not printed.
+    expect(complete).toBe(false);
+    expect(nextCursor).toBeUndefined();
     expect(records[0]).toHaveProperty('remote_data');
     expect(new Set(records.map((record) => record.id)).size).toBe(20);
   });
@@ -59,11 +60,11 @@ describe('org-engine list and get against an Okta sandbox', () => {
     const resources = Object.keys(sandbox.expected).filter((resource) => !resource.endsWith('/me'));
     expect(resources).toContain('sso/app-users');
     for (const resource of resources) {
-      const result = await cli(['list', 'okta', resource, '--all', '--json', '--no-remote-data']);
+      const result = await cli(['list', 'okta', resource, '--all', '--format', 'json', '--no-remote-data']);
       expect(result.code, result.stderr).toBe(0);
-      const { records, nextCursor } = parse(result.stdout);
+      const { records, complete } = parse(result.stdout);
       expect(records, resource).toHaveLength(sandbox.expected[resource]!);
-      expect(nextCursor).toBeNull();
+      expect(complete).toBe(true);
       expect(records.some((record) => 'remote_data' in record)).toBe(false);
     }
   });
@@ -76,7 +77,7 @@ describe('org-engine list and get against an Okta sandbox', () => {
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatch(/^00u\w+ +\S+@\S+ +.+ +(active|invited|suspended|inactive)$/);
     expect(rows[5]).toBe(
-      '5 records; more with --all (or set ORG_ENGINE_CURSOR_SECRET to page with --cursor)',
+      '5 records; more with --all (cursors are signed with a key that dies with this run: set ORG_ENGINE_CURSOR_SECRET to page with --cursor)',
     );
     const all = await cli(['list', 'okta', 'hris/locations', '--all']);
     expect(lines(all.stdout).at(-1)).toBe(`${sandbox.expected['hris/locations']} records, listing complete`);
@@ -85,22 +86,41 @@ describe('org-engine list and get against an Okta sandbox', () => {
   it('continues from --cursor when cursors are signed with a shared secret', async () => {
     const secret = { ORG_ENGINE_CURSOR_SECRET: 'a-secret-of-at-least-16-bytes' };
     const first = parse(
-      (await cli(['list', 'okta', 'user-directory/users', '--limit', '30', '--json'], secret)).stdout,
+      (await cli(['list', 'okta', 'user-directory/users', '--limit', '30', '--format', 'json'], secret))
+        .stdout,
     );
     const next = await cli(
-      ['list', 'okta', 'user-directory/users', '--limit', '30', '--json', '--cursor', first.nextCursor!],
+      [
+        'list',
+        'okta',
+        'user-directory/users',
+        '--limit',
+        '30',
+        '--format',
+        'json',
+        '--cursor',
+        first.nextCursor!,
+      ],
       secret,
     );
     expect(next.code, next.stderr).toBe(0);
     const second = parse(next.stdout);
     expect(first.records.length + second.records.length).toBe(sandbox.expected['user-directory/users']);
-    expect(second.nextCursor).toBeNull();
+    expect(second).toMatchObject({ complete: true, nextCursor: undefined });
     const ids = new Set([...first.records, ...second.records].map((record) => record.id));
     expect(ids.size).toBe(sandbox.expected['user-directory/users']);
     // Without the secret, the second run cannot read the first run's cursor.
+    // The error names the cause: no secret, so this run signs with a key of its own.
     const refused = await cli(['list', 'okta', 'user-directory/users', '--cursor', first.nextCursor!]);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^error invalid_cursor: /);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /^org-engine: --cursor cannot be read: ORG_ENGINE_CURSOR_SECRET is not set/,
+    );
+    const foreign = await cli(['list', 'okta', 'user-directory/users', '--cursor', first.nextCursor!], {
+      ORG_ENGINE_CURSOR_SECRET: 'another-secret-of-16-bytes',
+    });
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toMatch(/^error invalid_cursor: /);
   });
 
   it('passes filters to the engine', async () => {
@@ -109,7 +129,8 @@ describe('org-engine list and get against an Okta sandbox', () => {
       'okta',
       'user-directory/users',
       '--all',
-      '--json',
+      '--format',
+      'json',
       '--filter',
       'status=active',
     ]);
@@ -129,7 +150,7 @@ describe('org-engine list and get against an Okta sandbox', () => {
 
   it('gets one record by id, and the me singleton without one', async () => {
     const { records } = parse(
-      (await cli(['list', 'okta', 'user-directory/users', '--limit', '1', '--json'])).stdout,
+      (await cli(['list', 'okta', 'user-directory/users', '--limit', '1', '--format', 'json'])).stdout,
     );
     const id = records[0]!.id;
     const one = await cli(['get', 'okta', 'user-directory/users', id, '--json']);
@@ -157,10 +178,10 @@ describe('org-engine list and get against an Okta sandbox', () => {
   it('treats a bad command line as a usage error, before any request', async () => {
     const before = sandbox.requestCount();
     const cases: Array<[string[], RegExp]> = [
-      [['list', 'okta'], /missing <model>\/<resource>/],
+      [['list', 'okta'], /missing required argument 'model\/resource'/],
       [['list', 'okta', 'users'], /expected <model>\/<resource>/],
       [['list', 'okta', 'user-directory/users', '--limit', 'ten'], /--limit expects a positive whole number/],
-      [['list', 'okta', 'user-directory/users', '--colour'], /Unknown option '--colour'/],
+      [['list', 'okta', 'user-directory/users', '--colour'], /unknown option '--colour'/],
       [['list', 'okta', 'user-directory/users', '--filter', 'status'], /--filter expects name=value/],
       [['get', 'okta', 'user-directory/users', 'a', 'b'], /too many arguments/],
     ];
@@ -168,7 +189,7 @@ describe('org-engine list and get against an Okta sandbox', () => {
       const result = await cli(args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(message);
-      expect(result.stderr).toContain(`Usage: org-engine ${args[0]} <provider>`);
+      expect(result.stderr).toContain(`Usage: org-engine ${args[0]} [options] <provider>`);
     }
     const misplaced = await cli([
       'list',
@@ -178,7 +199,9 @@ describe('org-engine list and get against an Okta sandbox', () => {
       'typed-secret-value',
     ]);
     expect(misplaced.code).toBe(2);
-    expect(misplaced.stderr).toContain('--auth-field expects name=value or name=env:VARIABLE');
+    expect(misplaced.stderr).toContain(
+      '--auth-field expects name=value (the value may be env:VARIABLE, @file or @-)',
+    );
     expect(misplaced.stderr).not.toContain('typed-secret-value');
     const unset = await cli(['list', 'okta', 'user-directory/users'], { TEST_TOKEN: '' });
     expect(unset.code).toBe(2);

@@ -112,8 +112,8 @@ describe('org-engine validate', () => {
   it('needs at least one path', async () => {
     const result = await run(['validate']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('missing <path>');
-    expect(result.stderr).toContain('Usage: org-engine validate <path...>');
+    expect(result.stderr).toContain("missing required argument 'path'");
+    expect(result.stderr).toContain('Usage: org-engine validate [options] <path...>');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ProviderSummary } from '@org/engine';
-import { parseCommand, UsageError } from '../arguments.js';
-import { createCliEngine, PROVIDER_DIR_OPTIONS } from '../connection-options.js';
+import { Command } from 'commander';
+import { addProviderDirOption, createCliEngine } from '../connection-options.js';
 import type { RunContext } from '../run-context.js';
 
 type AuthSummary = ProviderSummary['auth'][number];
@@ -61,20 +61,19 @@ export function describeProvider(provider: ProviderSummary): string[] {
  * `org-engine providers [--provider-dir <path>...] [--json]`: the providers served, with their
  * models and resources, auth methods and fields (secret ones marked), and params.
  */
-export async function runProviders(args: readonly string[], context: RunContext): Promise<number> {
-  const { values, positionals } = parseCommand(args, {
-    ...PROVIDER_DIR_OPTIONS,
-    json: { type: 'boolean' },
+export function providersCommand(context: RunContext): Command {
+  const command = new Command('providers')
+    .description('the providers served: models, auth methods, params')
+    .option('--json', 'print the summaries as one JSON array');
+  return addProviderDirOption(command).action(async (values: { json?: boolean }) => {
+    const providers = createCliEngine(values, context).providers();
+    if (values.json) {
+      await context.print(JSON.stringify(providers));
+      return;
+    }
+    for (const [index, provider] of providers.entries()) {
+      if (index > 0) await context.print('');
+      for (const line of describeProvider(provider)) await context.print(line);
+    }
   });
-  if (positionals.length > 0) throw new UsageError('providers takes no arguments; use --provider-dir <path>');
-  const providers = createCliEngine(values, context).providers();
-  if (values.json) {
-    await context.print(JSON.stringify(providers));
-    return 0;
-  }
-  for (const [index, provider] of providers.entries()) {
-    if (index > 0) await context.print('');
-    for (const line of describeProvider(provider)) await context.print(line);
-  }
-  return 0;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ConnectOptions } from '@org/engine';
 import { createSync, type RunMode, type Sync } from '@org/sync';
+import { Command } from 'commander';
 import {
   modelResource,
   type ParsedArguments,
@@ -11,7 +12,9 @@ import {
   UsageError,
 } from '../arguments.js';
 import {
+  applyEnvFile,
   CONNECTION_OPTIONS,
+  camelCaseValues,
   connectOptions,
   createCliEngine,
   PROVIDER_DIR_OPTIONS,
@@ -55,8 +58,10 @@ async function runSyncRun(args: readonly string[], context: RunContext): Promise
   if (mode !== undefined && mode !== 'full' && mode !== 'incremental') {
     throw new UsageError(`--mode expects full or incremental, got "${mode}"`);
   }
-  const engine = createCliEngine(values, context);
-  const options: ConnectOptions = connectOptions(engine, providerId, values, context);
+  const camel = camelCaseValues(values);
+  applyEnvFile(camel, context);
+  const engine = createCliEngine(camel, context);
+  const options: ConnectOptions = await connectOptions(engine, providerId, camel, context);
   const connectionId =
     stringOption(values, 'connection-id') ??
     [providerId, ...Object.values(options.params ?? {})].join('-').replace(/[^\w.:@-]/g, '-');
@@ -180,7 +185,7 @@ async function runSyncWorker(args: readonly string[], context: RunContext): Prom
   if (file === undefined) throw new UsageError('missing --connections <file.json>');
   const connections = readConnections(file);
   const sync = await createSync({
-    engine: createCliEngine(values, context),
+    engine: createCliEngine(camelCaseValues(values), context),
     ...databaseOf(values, context),
     onLog: progress(context),
     resolveConnection: (connectionId) => {
@@ -240,3 +245,25 @@ worker    runs due syncs until SIGINT or SIGTERM, with every other worker on the
           credential values as "env:VARIABLE".
 
 Progress goes to stderr.`;
+
+/**
+ * `org-engine sync ...` as a command of the program: its subcommands parse their own arguments
+ * (`parseCommand`), so everything after `sync` is passed on as it is.
+ */
+export function syncCommand(context: RunContext): Command {
+  return new Command('sync')
+    .description('keep accounts in step on Postgres: run, status, worker (see sync --help)')
+    .usage('run|status|worker [options]')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[arguments...]')
+    .action(async (args: string[]) => {
+      if (args.includes('--help') || args.includes('-h') || args.length === 0) {
+        if (args.length === 0) throw new UsageError('missing run, status or worker');
+        await context.print(SYNC_USAGE);
+        return;
+      }
+      context.exitCode = await runSync(args, context);
+    });
+}

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EngineError, loadProviderDefinition, type ProviderDefinition } from '@org/engine';
-import { parseCommand, UsageError } from '../arguments.js';
+import { Command } from 'commander';
 import { formatProblem } from '../output.js';
 import type { RunContext } from '../run-context.js';
 
@@ -53,17 +53,26 @@ function validateOne(path: string, explained: boolean): Outcome {
 /**
  * `org-engine validate [--explain] <path...>`: loads each provider definition and prints `ok <id>
  * (<n> resources)` or every problem as `<file>:<line>: <path>: <message>`. With `--explain`, also
- * which JSONata expressions run on the interpreter rather than compiled, and why. Returns 1 when
- * any definition is invalid.
+ * which JSONata expressions run on the interpreter rather than compiled, and why. Exits with 1
+ * when any definition is invalid.
  */
-export async function runValidate(args: readonly string[], context: RunContext): Promise<number> {
-  const { values, positionals } = parseCommand(args, { explain: { type: 'boolean' } });
-  if (positionals.length === 0) throw new UsageError('missing <path>: a provider folder or provider.yaml');
-  let exitCode = 0;
-  for (const path of positionals) {
-    const outcome = validateOne(path, values.explain === true);
-    if (!outcome.valid) exitCode = 1;
-    for (const line of outcome.lines) await context.print(line);
-  }
-  return exitCode;
+export function validateCommand(context: RunContext): Command {
+  return new Command('validate')
+    .description('check provider definitions (folders or provider.yaml files)')
+    .argument('<path...>', 'a provider folder or its provider.yaml')
+    .option('--explain', 'also say which JSONata expressions run interpreted rather than compiled, and why')
+    .addHelpText(
+      'after',
+      `
+Loads each provider definition (a provider folder or its provider.yaml, with the mapping files
+it names) and prints "ok <id> (<n> resources)", or every problem as
+"<file>:<line>: <path>: <message>". Exits with 1 when any definition is invalid.`,
+    )
+    .action(async (paths: string[], values: { explain?: boolean }) => {
+      for (const path of paths) {
+        const outcome = validateOne(path, values.explain === true);
+        if (!outcome.valid) context.exitCode = 1;
+        for (const line of outcome.lines) await context.print(line);
+      }
+    });
 }

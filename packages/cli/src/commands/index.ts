@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import type { RunContext } from '../run-context.js';
+import { getCommand } from './get.js';
+import { listCommand } from './list.js';
+import { providersCommand } from './providers.js';
+import { syncCommand } from './sync.js';
+import { validateCommand } from './validate.js';
+
+/**
+ * Every `org-engine` command, in the order `--help` lists them. A command is one file that
+ * exports a factory of a commander `Command` whose action sets `context.exitCode`; add it here.
+ */
+export const COMMANDS: ReadonlyArray<(context: RunContext) => Command> = [
+  validateCommand,
+  providersCommand,
+  listCommand,
+  getCommand,
+  syncCommand,
+];
