@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lines, OKTA_PROVIDER_DIR, run } from './helpers.js';
+import { spawnCli } from './spawn-cli.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -63,12 +64,12 @@ describe('org-engine help, version and usage errors', () => {
 describe('the org-engine binary', () => {
   // One run of the entry point (through tsx, as the sandbox's CLI test does): it writes the
   // command's output and exits with its status. Everything else is tested in-process.
-  it('runs a command and exits with its status', { timeout: 30_000 }, () => {
+  it('runs a command and exits with its status', { timeout: 60_000 }, () => {
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
     const result = spawnSync(
       process.execPath,
       ['--conditions=@org/source', '--import', 'tsx', cli, 'validate', OKTA_PROVIDER_DIR, 'nothing-here'],
-      { encoding: 'utf8', timeout: 25_000 },
+      { encoding: 'utf8', timeout: 55_000 },
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
@@ -76,5 +77,14 @@ describe('the org-engine binary', () => {
       expect.stringMatching(/^ok okta \(\d+ resources\)$/),
       'nothing-here: (root): no such file or folder',
     ]);
+  });
+
+  it('exits with 2 for a wrong command line', { timeout: 60_000 }, async () => {
+    const usage = spawnCli(['list', 'okta', 'user-directory/users', '--format', 'yaml']);
+    expect(await usage.exited).toBe(2);
+    expect(usage.stdout()).toBe('');
+    expect(usage.stderr()).toMatch(
+      /^org-engine: --format expects one of table, json, ndjson, csv, got "yaml"\n\nUsage: org-engine list/,
+    );
   });
 });
