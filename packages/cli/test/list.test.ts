@@ -55,7 +55,7 @@ describe('org-engine list and get against an Okta sandbox', () => {
     expect(new Set(records.map((record) => record.id)).size).toBe(20);
   });
 
-  it('lists every record with --all, as many as the sandbox seeded', async () => {
+  it('lists every record with --all, as many as the sandbox seeded', { timeout: 90_000 }, async () => {
     // Every listable resource: the `me` singleton is fetched with get.
     const resources = Object.keys(sandbox.expected).filter((resource) => !resource.endsWith('/me'));
     expect(resources).toContain('sso/app-users');
