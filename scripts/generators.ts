@@ -1,6 +1,5 @@
-import { generateBuiltIns } from './generate-built-ins.ts';
 import { generateUnified } from './generate-unified.ts';
 import type { GeneratedFile } from './generated-file.ts';
 
 /** Generators beyond the provider schema, in the order they run. */
-export const extraGenerators: Array<() => Promise<GeneratedFile[]>> = [generateUnified, generateBuiltIns];
+export const extraGenerators: Array<() => Promise<GeneratedFile[]>> = [generateUnified];

@@ -1,16 +1,24 @@
+import { fileURLToPath } from 'node:url';
 import type { CompiledProvider } from './definition/compiled-types.js';
+import { type ProviderFolderFiles, readProviderFolders } from './definition/provider-folders.js';
 import { loadDefinitionFromFiles } from './definition/provider-source.js';
-import { BUILT_IN_PROVIDER_FILES } from './generated/built-in-provider-files.js';
+
+/** The folders of `providers/`, put in by the build (tsup `define`); absent when running from source. */
+declare const __BUILT_IN_PROVIDER_FILES__: ProviderFolderFiles | undefined;
 
 let compiled: CompiledProvider[] | undefined;
+
+function builtInFiles(): ProviderFolderFiles {
+  if (typeof __BUILT_IN_PROVIDER_FILES__ !== 'undefined') return __BUILT_IN_PROVIDER_FILES__;
+  // From source (tests, tsx), the repository's folders are read as they are now.
+  return readProviderFolders(fileURLToPath(new URL('../../../providers', import.meta.url)));
+}
 
 /**
  * The providers bundled from `providers/*` at build time, compiled once per process on first
  * use (definitions are immutable, so every engine can share them).
  */
 export function builtInProviders(): CompiledProvider[] {
-  compiled ??= Object.entries(BUILT_IN_PROVIDER_FILES).map(([id, files]) =>
-    loadDefinitionFromFiles(id, files),
-  );
+  compiled ??= Object.entries(builtInFiles()).map(([id, files]) => loadDefinitionFromFiles(id, files));
   return compiled;
 }
