@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type Fixture, readFixtures, runFixture } from '../src/fixtures.js';
 import { loadProviderDefinition } from '../src/index.js';
 import { setEvaluationMode, takeDifferences } from '../src/mapping/evaluation-mode.js';
-import { type Fixture, runFixture } from './helpers/fixture-runner.js';
 
 /**
  * The compiled expressions against the JSONata interpreter: every fixture of every provider
@@ -23,13 +23,7 @@ afterAll(() => setEvaluationMode('compiled'));
 describe.each(providerIds)('%s compiled = interpreted', (id) => {
   const folder = join(providersDirectory, id);
   const provider = loadProviderDefinition(folder);
-  const fixturesDirectory = join(folder, 'fixtures');
-  const fixtures = readdirSync(fixturesDirectory)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map(
-      (file) => [file, JSON.parse(readFileSync(join(fixturesDirectory, file), 'utf8')) as Fixture] as const,
-    );
+  const fixtures: Array<[string, Fixture]> = readFixtures(folder);
 
   it('compiles every expression', () => {
     expect(provider.expressions.length).toBeGreaterThan(0);
