@@ -3,7 +3,10 @@ import type { RunContext } from '../run-context.js';
 import { getCommand } from './get.js';
 import { listCommand } from './list.js';
 import { providersCommand } from './providers.js';
+import { proxyCommand } from './proxy.js';
+import { sandboxCommand } from './sandbox.js';
 import { syncCommand } from './sync.js';
+import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 
 /**
@@ -12,8 +15,11 @@ import { validateCommand } from './validate.js';
  */
 export const COMMANDS: ReadonlyArray<(context: RunContext) => Command> = [
   validateCommand,
+  testCommand,
   providersCommand,
   listCommand,
   getCommand,
+  proxyCommand,
+  sandboxCommand,
   syncCommand,
 ];
