@@ -1,4 +1,5 @@
 import type { Connection, ListOptions, Page, ProxyRequest, ProxyResponse } from '@org/engine';
+import type { Dispatcher } from 'undici';
 import type { OptionValues } from '../arguments.js';
 import { applyEnvFile, connectOptions, createCliEngine } from '../connection-options.js';
 import { requestLog } from '../request-log.js';
@@ -14,6 +15,7 @@ export type UnifiedRow = Record<string, unknown>;
  */
 export interface UntypedConnection {
   list(model: string, resource: string, options: ListOptions): Promise<Page<UnifiedRow>>;
+  iterate(model: string, resource: string, options: Omit<ListOptions, 'cursor'>): AsyncIterable<UnifiedRow>;
   get(
     model: string,
     resource: string,
@@ -23,23 +25,29 @@ export interface UntypedConnection {
   proxy(request: ProxyRequest): Promise<ProxyResponse>;
 }
 
+/** An open connection, with what it resolved to. */
+export type OpenConnection = UntypedConnection & { readonly baseUrl: string; readonly authMethod: string };
+
 /**
  * Makes the engine and connects to `providerId` with the connection options of the command
  * line (params and credentials are checked, no request is sent). Call it once the command's
  * own options are checked, so usage errors come first. `observers` see every request; with
- * `--verbose` each one is also logged.
+ * `--verbose` each one is also logged. `base` is the dispatcher requests go through (default:
+ * a new undici Agent).
  */
 export async function openConnection(
   providerId: string,
   values: OptionValues,
   context: RunContext,
   observers: RequestObserver[] = [],
-): Promise<UntypedConnection> {
+  base?: Dispatcher,
+): Promise<OpenConnection> {
   applyEnvFile(values, context);
   const watching = values.verbose ? [...observers, requestLog(context)] : observers;
-  const dispatcher = watching.length > 0 ? observingDispatcher(watching) : undefined;
+  const dispatcher = watching.length > 0 ? observingDispatcher(watching, base) : base;
   const engine = createCliEngine(values, context, dispatcher);
   const options = await connectOptions(engine, providerId, values, context);
   const connection: Connection = engine.connect(providerId, options);
-  return connection as unknown as UntypedConnection;
+  // The connection's own `baseUrl` and `authMethod` say what it resolved to.
+  return connection as unknown as OpenConnection;
 }

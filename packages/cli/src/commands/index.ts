@@ -4,6 +4,7 @@ import { getCommand } from './get.js';
 import { listCommand } from './list.js';
 import { providersCommand } from './providers.js';
 import { proxyCommand } from './proxy.js';
+import { recordCommand } from './record.js';
 import { sandboxCommand } from './sandbox.js';
 import { syncCommand } from './sync.js';
 import { testCommand } from './test.js';
@@ -20,6 +21,7 @@ export const COMMANDS: ReadonlyArray<(context: RunContext) => Command> = [
   listCommand,
   getCommand,
   proxyCommand,
+  recordCommand,
   sandboxCommand,
   syncCommand,
 ];
