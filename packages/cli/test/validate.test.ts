@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lines, OKTA_PROVIDER_DIR, run } from './helpers.js';
 
 /** A definition with two schema errors, on lines 10 and 16. */
-const SCHEMA_ERRORS = `id: acme
+const SCHEMA_ERRORS = `version: 1
+id: acme
 name: Acme
 params:
   domain: { required: true }

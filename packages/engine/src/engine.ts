@@ -118,6 +118,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           provider: provider.id,
           baseUrl,
           dispatcher: dispatcher(),
+          tokenHosts: provider.tokenHosts,
           render: (template) =>
             renderTemplate(parseTemplateCached(template), { params, auth: credentials }) ?? '',
           onTokenRefresh: connectOptions.onTokenRefresh,
@@ -130,7 +131,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const http = new HttpClient({
           provider,
           origin: baseUrl.origin,
-          budgetKey: budgetKey(provider, baseUrl, secretValues),
+          budgetKey: budgetKey(provider, baseUrl, params, credentials as Record<string, string>),
           dispatcher: dispatcher(),
           auth,
           defaultHeaders,
@@ -208,13 +209,19 @@ function summarise(provider: ProviderDefinition): ProviderSummary {
 }
 
 /**
- * The key of a connection's rate-limit state. Per origin by default (an org's limits are shared
- * by every token); per credentials too when many customers share one host, where the
- * fingerprint is a hash of the secrets, never the secrets themselves.
+ * The key of a connection's rate-limit state: its origin (an org's limits are shared by every
+ * token), and the rendered `rate_limit.scope` when many customers share one host. The scope is
+ * hashed: the key never holds a credential.
  */
-function budgetKey(provider: ProviderDefinition, baseUrl: URL, secrets: readonly string[]): string {
-  if (provider.definition.rate_limit.scope !== 'credentials') return baseUrl.origin;
-  const fingerprint = createHash('sha256').update(secrets.join('\u0000')).digest('base64url').slice(0, 16);
+function budgetKey(
+  provider: CompiledProvider,
+  baseUrl: URL,
+  params: Readonly<Record<string, string>>,
+  credentials: Readonly<Record<string, string>>,
+): string {
+  if (!provider.budgetScope) return baseUrl.origin;
+  const scope = renderTemplate(provider.budgetScope, { params, auth: credentials }) ?? '';
+  const fingerprint = createHash('sha256').update(scope).digest('base64url').slice(0, 16);
   return `${baseUrl.origin}|${fingerprint}`;
 }
 

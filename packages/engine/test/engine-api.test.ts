@@ -60,7 +60,8 @@ function replyUsers({ agent }: TestEngine, users: unknown[]): void {
     .reply(200, users, { headers: JSON_HEADERS });
 }
 
-const INLINE_PROVIDER = `id: inlineco
+const INLINE_PROVIDER = `version: 1
+id: inlineco
 name: Inline Co
 params:
   region: { enum: [us, eu], default: us }
@@ -92,7 +93,7 @@ describe('engine.providers()', () => {
       models: {
         'user-directory': ['users', 'groups', 'roles', 'activities', 'me'],
         sso: ['apps', 'app-users'],
-        hris: ['locations'],
+        hris: ['employees', 'locations'],
       },
       params: {
         tenant: { required: true, description: "The tenant's subdomain." },
@@ -277,17 +278,17 @@ describe('resources and filters a provider does not serve', () => {
     const { engine, agent } = testEngine();
     const connection = connectTestProvider(engine);
 
-    const listed = await engineError(() => connection.list('hris', 'employees'));
-    const iterated = await engineError(() => collect(connection.iterate('hris', 'employees')));
-    const fetched = await engineError(() => connection.get('hris', 'employees', 'e1'));
-    const unknownModel = await engineError(() => connection.list('crm' as 'hris', 'contacts' as 'employees'));
+    const listed = await engineError(() => connection.list('hris', 'companies'));
+    const iterated = await engineError(() => collect(connection.iterate('hris', 'companies')));
+    const fetched = await engineError(() => connection.get('hris', 'companies', 'c1'));
+    const unknownModel = await engineError(() => connection.list('crm' as 'hris', 'contacts' as 'companies'));
 
     for (const error of [listed, iterated, fetched, unknownModel]) {
       expect(error.code).toBe('unsupported_resource');
       expect(error.provider).toBe('testco');
     }
     expect(listed.message).toBe(
-      '[engine] [testco] employees.list: hris/employees is not served by testco; it serves user-directory/users, user-directory/groups, user-directory/roles, user-directory/activities, user-directory/me, sso/apps, sso/app-users, hris/locations',
+      '[engine] [testco] companies.list: hris/companies is not served by testco; it serves user-directory/users, user-directory/groups, user-directory/roles, user-directory/activities, user-directory/me, sso/apps, sso/app-users, hris/employees, hris/locations',
     );
     expect(agent.pendingInterceptors()).toEqual([]);
   });

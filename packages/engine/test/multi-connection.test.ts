@@ -139,6 +139,7 @@ describe('two connections of one engine, used concurrently', () => {
 
   it('serves connections to two regions of a `by:` table, each with its own token', async () => {
     const regional = loadProviderDefinition(`
+version: 1
 id: regional
 name: Regional
 params:

@@ -19,6 +19,11 @@ export interface AuthContext {
   baseUrl: URL;
   /** Used for token requests too, so a proxy or MockAgent sees every call. */
   dispatcher: Dispatcher;
+  /**
+   * Hosts an absolute token URL may resolve to (the definition's allowed hosts); a token request
+   * carries the client's secret, so any other host is refused. Absent: not restricted.
+   */
+  tokenHosts?: readonly string[] | undefined;
   /** Renders `{{params.x}}` / `{{auth.x}}` templates of the definition. */
   render: (template: string) => string;
   /** Called after every token refresh of an `oauth2_refresh` method. */

@@ -1,4 +1,5 @@
 import { isLoopbackHost } from '../connection/network-address.js';
+import { hostAllowed } from '../definition/allowed-hosts.js';
 import { authError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
 import type { ClientAuthentication, TokenRequestParts } from './client-authentication.js';
@@ -101,6 +102,13 @@ export function resolveTokenUrl(template: string, context: AuthContext): URL {
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw authError('invalid_auth', 'token_url must use https (plain http only on a loopback host)', context);
+  }
+  if (absolute && context.tokenHosts && !hostAllowed(url.hostname, context.tokenHosts)) {
+    throw authError(
+      'invalid_auth',
+      `token_url host ${url.hostname} is not allowed; expected ${context.tokenHosts.join(' or ')}`,
+      context,
+    );
   }
   return url;
 }

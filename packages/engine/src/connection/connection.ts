@@ -92,7 +92,7 @@ export class Connection {
     // Aborted when the loop ends, however it ends: the read-ahead and its waits stop with it.
     const done = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
-    const request = { ...listing.request, parentPages: new Map(), idSets: new Map() };
+    const request = { ...listing.request, parentPages: new Map(), joinedIds: new Map() };
     const read = (state: ListState | undefined) =>
       this.guard(
         listing.resource.key,

@@ -20,7 +20,8 @@ const AUTH = `auth:
 `;
 
 /** A subdomain template, without a pattern on the param, so the base URL checks stand alone. */
-const TENANT_PROVIDER = loadProviderDefinition(`id: tenantco
+const TENANT_PROVIDER = loadProviderDefinition(`version: 1
+id: tenantco
 name: Tenant Co
 params:
   tenant: {}
@@ -30,7 +31,8 @@ base_url:
 ${AUTH}${RESOURCES}`);
 
 /** A whole-host template, as Okta has. */
-const DOMAIN_PROVIDER = loadProviderDefinition(`id: domainco
+const DOMAIN_PROVIDER = loadProviderDefinition(`version: 1
+id: domainco
 name: Domain Co
 params:
   domain: {}
@@ -40,7 +42,8 @@ base_url:
 ${AUTH}${RESOURCES}`);
 
 /** A table selected by a param, with base paths. */
-const REGION_PROVIDER = loadProviderDefinition(`id: regionco
+const REGION_PROVIDER = loadProviderDefinition(`version: 1
+id: regionco
 name: Region Co
 params:
   region: { enum: [us, eu, jp], default: us }
@@ -53,7 +56,8 @@ base_url:
 ${AUTH}${RESOURCES}`);
 
 /** A table whose param has no enum: any value may be given, and only listed ones resolve. */
-const OPEN_TABLE_PROVIDER = loadProviderDefinition(`id: openco
+const OPEN_TABLE_PROVIDER = loadProviderDefinition(`version: 1
+id: openco
 name: Open Co
 params:
   region: {}
@@ -153,7 +157,8 @@ describe('base URL from a template', () => {
   });
 
   it('refuses plain http from a template', () => {
-    const provider = loadProviderDefinition(`id: plainco
+    const provider = loadProviderDefinition(`version: 1
+id: plainco
 name: Plain Co
 params:
   domain: {}

@@ -1,3 +1,4 @@
+import { hostAllowed } from '../definition/allowed-hosts.js';
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { renderTemplate } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
@@ -8,14 +9,6 @@ import { hostKind, isLoopbackHost } from './network-address.js';
  * (RFC 3986), which cannot change where the URL points.
  */
 const URL_SAFE_VALUE = /^[A-Za-z0-9._~-]+$/;
-
-function hostAllowed(hostname: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) =>
-    pattern.startsWith('*.')
-      ? hostname.endsWith(pattern.slice(1)) && hostname.length > pattern.length - 1
-      : hostname === pattern,
-  );
-}
 
 function fail(provider: CompiledProvider, message: string): never {
   throw new EngineError('invalid_base_url', message, { provider: provider.id, operation: 'connect' });

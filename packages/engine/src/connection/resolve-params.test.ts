@@ -6,7 +6,8 @@ import { createEngine } from '../engine.js';
 import { EngineError } from '../errors/engine-error.js';
 import { resolveParams } from './resolve-params.js';
 
-const REGION_PROVIDER = loadProviderDefinition(`id: regionco
+const REGION_PROVIDER = loadProviderDefinition(`version: 1
+id: regionco
 name: Region Co
 params:
   region:
@@ -198,7 +199,8 @@ describe('params that only build the base URL', () => {
   });
 
   it('stay required when anything else reads them', () => {
-    const provider = loadProviderDefinition(`id: readsparam
+    const provider = loadProviderDefinition(`version: 1
+id: readsparam
 name: Reads Param
 params: { tenant: { pattern: '[a-z]+' } }
 base_url: { template: 'https://{{params.tenant}}.api.example.com', allowed_hosts: ['*.api.example.com'] }

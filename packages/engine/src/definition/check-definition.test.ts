@@ -7,7 +7,8 @@ import { loadProviderDefinition } from './provider-source.js';
  * and changes one thing.
  */
 
-const HEAD = `id: acme
+const HEAD = `version: 1
+id: acme
 name: Acme
 params:
   domain: { pattern: "[a-z0-9-]+[.]acme[.]test" }
@@ -86,6 +87,11 @@ describe('cross-checks', () => {
 
     expect(problemsOf(text)).toEqual([
       {
+        path: 'resources.user-directory/users.list.sources.0.request.query.q',
+        message: '{{filter.email}} is not a declared filter of this resource',
+        line: lineOf(text, '{{filter.email}}'),
+      },
+      {
         path: 'resources.user-directory/users.list.sources.0.remote_filters',
         message: 'filter email is not declared',
         line: lineOf(text, 'remote_filters: [email]'),
@@ -152,6 +158,11 @@ describe('cross-checks', () => {
     );
 
     expect(problemsOf(text)).toEqual([
+      {
+        path: 'resources.user-directory/users.list.variants.0.sources.0.request.path',
+        message: '{{filter.group_id}} is not a declared filter of this resource',
+        line: lineOf(text, '{{filter.group_id}}'),
+      },
       {
         path: 'resources.user-directory/users.list.variants.0.when',
         message: 'filter group_id is not declared',
@@ -246,7 +257,7 @@ describe('cross-checks', () => {
     expect(problemsOf(text)).toEqual([
       {
         path: 'base_url.template',
-        message: '{{auth.token}} is not a declared param',
+        message: 'unknown placeholder {{auth.token}}: expected one of params here',
         line: expect.any(Number),
       },
     ]);
@@ -265,7 +276,8 @@ describe('cross-checks', () => {
   });
 
   it('checks a base_url table against its param', () => {
-    const head = `id: acme
+    const head = `version: 1
+id: acme
 name: Acme
 params:
   region: { enum: [us, eu, jp], default: us }
@@ -287,7 +299,8 @@ auth:
   it('refuses a base_url table with a plain http URL', () => {
     const text = definition(
       USERS,
-      `id: acme
+      `version: 1
+id: acme
 name: Acme
 params:
   region: { enum: [us] }
@@ -392,8 +405,7 @@ auth:
     expect(problemsOf(text)).toEqual([
       {
         path: 'resources.user-directory/users.get.request.path',
-        message:
-          'unknown placeholder {{user.id}}: expected one of params, auth, filter, parent, record, id, id_parts, limit',
+        message: 'unknown placeholder {{user.id}}: expected one of params, id, id_parts here',
         line: expect.any(Number),
       },
       {
@@ -417,9 +429,13 @@ auth:
       {
         path: 'params.tier.pattern',
         message: expect.stringMatching(/^invalid regular expression: /),
-        line: 5,
+        line: lineOf(text, 'tier:'),
       },
-      { path: 'params.region.default', message: 'default jp is not one of us, eu', line: 6 },
+      {
+        path: 'params.region.default',
+        message: 'default jp is not one of us, eu',
+        line: lineOf(text, 'region:'),
+      },
     ]);
   });
 
@@ -447,10 +463,10 @@ auth:
     );
 
     expect(problemsOf(text).map((problem) => `${problem.path}: ${problem.message}`)).toEqual([
+      expect.stringMatching(/^resources.user-directory\/users.get.id_pattern: invalid regular expression/),
       'base_url.template: {{params.host}} is not a declared param',
       'resources.user-directory/users.list.sources.0: filter status is neither in remote_filters nor has a local predicate',
       'resources.user-directory/users.get: needs request or from_list: true',
-      expect.stringMatching(/^resources.user-directory\/users.get.id_pattern: invalid regular expression/),
       'resources.hris/widgets: unknown unified resource hris/widgets',
       'resources.hris/widgets.list.sources.0: hris/locations is not a listed resource of this provider',
     ]);

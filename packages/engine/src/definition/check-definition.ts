@@ -1,8 +1,10 @@
 import type { Problem } from '../errors/engine-error.js';
 import { MAPPING_HELPERS } from '../mapping/jsonata-helpers.js';
+import { allowedHosts, hostAllowed } from './allowed-hosts.js';
 import type { ProviderDefinition } from './schema.js';
+import { providerDefinitionSchema } from './schema.js';
 import type { ResourceDefinition, SourceDefinition } from './schema-resource.js';
-import { checkTemplate, parseTemplate } from './template.js';
+import { resourceSchema } from './schema-resource.js';
 
 /** Checks a schema-valid definition for what a schema cannot express: references between parts. */
 export function checkDefinition(
@@ -38,22 +40,9 @@ const RESERVED_NAMES = new Set([
   'value',
 ]);
 
-function checkTemplates(values: Record<string, string> | undefined, path: string, report: Report): void {
-  for (const [key, value] of Object.entries(values ?? {})) {
-    for (const message of checkTemplate(value)) report(`${path}.${key}`, message);
-  }
-}
-
 function checkConnection(definition: ProviderDefinition, report: Report): void {
   for (const [name, param] of Object.entries(definition.params)) {
     const path = `params.${name}`;
-    if (param.pattern !== undefined) {
-      try {
-        new RegExp(param.pattern, 'u');
-      } catch (error) {
-        report(`${path}.pattern`, `invalid regular expression: ${(error as Error).message}`);
-      }
-    }
     if (param.default !== undefined && param.enum && !param.enum.includes(param.default)) {
       report(`${path}.default`, `default ${param.default} is not one of ${param.enum.join(', ')}`);
     }
@@ -64,13 +53,6 @@ function checkConnection(definition: ProviderDefinition, report: Report): void {
       report('base_url', 'use either template or by + values');
     if (!baseUrl.allowed_hosts?.length)
       report('base_url.allowed_hosts', 'required with a template: the hosts it may resolve to');
-    for (const message of checkTemplate(baseUrl.template)) report('base_url.template', message);
-    for (const path of parseTemplate(baseUrl.template).paths) {
-      const [root, name] = path.split('.');
-      if (root !== 'params' || !name || !(name in definition.params)) {
-        report('base_url.template', `{{${path}}} is not a declared param`);
-      }
-    }
   } else if (baseUrl.by === undefined || baseUrl.values === undefined) {
     report('base_url', 'required: a template, or by + values');
   } else {
@@ -84,9 +66,40 @@ function checkConnection(definition: ProviderDefinition, report: Report): void {
   for (const [index, method] of definition.auth.entries()) {
     if (seen.has(method.id)) report(`auth.${index}.id`, `duplicate auth method id ${method.id}`);
     seen.add(method.id);
-    if (method.kind === 'header') checkTemplates(method.headers, `auth.${index}.headers`, report);
+    if ('token_url' in method) checkTokenUrl(definition, method.token_url, `auth.${index}.token_url`, report);
   }
-  checkTemplates(definition.headers, 'headers', report);
+  checkFamilies(definition, report);
+}
+
+/**
+ * A token request carries the client's secret: an absolute token URL must be https on a host the
+ * definition allows for its API (base_url.allowed_hosts, or the hosts of its table). A path is
+ * joined to the base URL's origin, which is checked when connecting.
+ */
+function checkTokenUrl(definition: ProviderDefinition, tokenUrl: string, path: string, report: Report): void {
+  if (!/^[a-z][a-z\d+.-]*:/i.test(tokenUrl)) return;
+  const hosts = allowedHosts(definition);
+  const authority = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i.exec(tokenUrl)?.[1] ?? '';
+  if (!tokenUrl.toLowerCase().startsWith('https://')) {
+    report(path, 'an absolute token_url must use https');
+  } else if (hosts.length === 0) {
+    report(path, 'an absolute token_url needs base_url.allowed_hosts, the hosts it may resolve to');
+  } else if (!authority.includes('{{') && !hostAllowed(authority.toLowerCase(), hosts)) {
+    report(path, `token_url host ${authority} is not in the allowed hosts (${hosts.join(', ')})`);
+  }
+}
+
+/** A path matcher belongs to one family: listed in two, the second would never apply. */
+function checkFamilies(definition: ProviderDefinition, report: Report): void {
+  const owner = new Map<string, string>();
+  for (const [family, matchers] of Object.entries(definition.rate_limit.families)) {
+    for (const [index, matcher] of matchers.entries()) {
+      const other = owner.get(matcher);
+      if (other !== undefined)
+        report(`rate_limit.families.${family}.${index}`, `${matcher} is already in family ${other}`);
+      owner.set(matcher, family);
+    }
+  }
 }
 
 function checkSources(
@@ -116,11 +129,6 @@ function checkSources(
       const parent = definition.resources[reference];
       if (reference === key) report(sourcePath, 'a resource cannot read from itself');
       else if (!parent?.list) report(sourcePath, `${reference} is not a listed resource of this provider`);
-    }
-    if ('request' in source) {
-      for (const message of checkTemplate(source.request.path)) report(`${sourcePath}.request.path`, message);
-      checkTemplates(source.request.query, `${sourcePath}.request.query`, report);
-      checkTemplates(source.request.headers, `${sourcePath}.request.headers`, report);
     }
   }
 }
@@ -171,16 +179,53 @@ function checkResource(
   if (get.request && !get.mapping && !resource.list?.sources.some((source) => 'request' in source)) {
     report(`${path}.get.mapping`, 'required when the list has no HTTP source to borrow it from');
   }
-  if (get.request) {
-    for (const message of checkTemplate(get.request.path)) report(`${path}.get.request.path`, message);
-    checkTemplates(get.request.query, `${path}.get.request.query`, report);
-  }
   if (get.id_pattern !== undefined) {
     try {
-      const groups = new RegExp(`${get.id_pattern}|`).exec('')?.groups;
+      const groups = new RegExp(`${get.id_pattern}|`, 'u').exec('')?.groups;
       if (!groups) report(`${path}.get.id_pattern`, 'expected named groups, e.g. (?<app_id>[^:]+)');
-    } catch (error) {
-      report(`${path}.get.id_pattern`, `invalid regular expression: ${(error as Error).message}`);
+    } catch {
+      // An invalid pattern is reported with every regular expression of the definition.
     }
   }
+}
+
+/**
+ * Cross-checks of a definition that failed its schema: each part that is valid on its own (the
+ * connection, each resource) is checked, so the author sees every problem in one round.
+ */
+export function checkValidParts(
+  raw: unknown,
+  isKnownResource: (key: string) => boolean = () => true,
+): Problem[] {
+  if (raw === null || typeof raw !== 'object') return [];
+  const problems: Problem[] = [];
+  const report = (path: string, message: string) => problems.push({ path, message });
+  const record = raw as Record<string, unknown>;
+  const resources: Record<string, ResourceDefinition> = {};
+  const rawResources = record.resources;
+  if (rawResources !== null && typeof rawResources === 'object') {
+    for (const [key, value] of Object.entries(rawResources)) {
+      const parsed = resourceSchema.safeParse(value);
+      if (parsed.success) resources[key] = parsed.data;
+    }
+  }
+  const connection = providerDefinitionSchema.safeParse({ ...record, resources: {} });
+  if (connection.success) checkConnection(connection.data, report);
+  const params = providerDefinitionSchema.shape.params.safeParse(record.params);
+  const definition = {
+    params: params.success ? params.data : {},
+    resources,
+  } as unknown as ProviderDefinition;
+  const known = new Set(Object.keys(rawResources ?? {}));
+  for (const [key, resource] of Object.entries(resources)) {
+    const path = `resources.${key}`;
+    if (!isKnownResource(key)) report(path, `unknown unified resource ${key}`);
+    // A reference to a resource that is itself invalid is not reported again.
+    checkResource(definition, key, resource, path, (at, message) => {
+      if (/ is not a listed resource of this provider$/.test(message) && known.has(message.split(' ')[0]!))
+        return;
+      report(at, message);
+    });
+  }
+  return problems;
 }

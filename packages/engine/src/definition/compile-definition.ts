@@ -1,9 +1,11 @@
 import type { Problem } from '../errors/engine-error.js';
 import { JsonataSyntaxError } from '../mapping/compile-jsonata.js';
 import { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
+import { allowedHosts } from './allowed-hosts.js';
 import type {
   CompiledEnricher,
   CompiledGet,
+  CompiledJoin,
   CompiledPagination,
   CompiledParam,
   CompiledProvider,
@@ -12,15 +14,34 @@ import type {
   CompiledSource,
   ExpressionReport,
 } from './compiled-types.js';
+import { RateLimitFamilies } from './rate-limit-families.js';
 import type { ProviderDefinition } from './schema.js';
 import type { PaginationDefinition } from './schema-pagination.js';
 import type {
   EnrichDefinition,
+  JoinDefinition,
   RequestDefinition,
   ResourceDefinition,
   SourceDefinition,
 } from './schema-resource.js';
-import { parseTemplate } from './template.js';
+import { parseTemplate, type Template } from './template.js';
+
+/** The path templates of a definition's own requests, in definition order: list, enrich, get. */
+function requestTemplates(resources: Iterable<CompiledResource>): Template[] {
+  const templates: Template[] = [];
+  for (const resource of resources) {
+    const sources = [
+      ...(resource.list?.sources ?? []),
+      ...(resource.list?.variants.flatMap((variant) => variant.sources) ?? []),
+    ];
+    for (const source of sources) {
+      if (source.kind !== 'http') continue;
+      templates.push(source.request.path, ...source.enrichers.map((enricher) => enricher.request.path));
+    }
+    if (resource.get?.request) templates.push(resource.get.request.path);
+  }
+  return templates;
+}
 
 export type { CompiledProvider } from './compiled-types.js';
 
@@ -59,10 +80,13 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     path: string,
   ) => (source === undefined ? undefined : compile(make, source, path));
 
+  const families = new RateLimitFamilies(definition.rate_limit.families);
+
   function request(definitionRequest: RequestDefinition, path: string): CompiledRequest {
+    const pathTemplate = parseTemplate(definitionRequest.path);
     return {
       method: definitionRequest.method,
-      path: parseTemplate(definitionRequest.path),
+      path: pathTemplate,
       query: Object.entries(definitionRequest.query ?? {}).map(([name, value]) => [
         name,
         parseTemplate(value),
@@ -72,7 +96,13 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
         name,
         parseTemplate(value),
       ]),
-      family: definitionRequest.rate_limit_family ?? definitionRequest.path,
+      family: families.ofTemplate(pathTemplate),
+      onStatus: new Map(
+        Object.entries(definitionRequest.on_status ?? {}).map(([status, rule]) => [
+          Number(status),
+          { warn: rule === 'skip' ? undefined : rule.warn },
+        ]),
+      ),
     };
   }
 
@@ -81,7 +111,6 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       name,
       request: request(enricher.request, `${path}.${name}.request`),
       records: optional(SingleExpression, enricher.records, `${path}.${name}.records`),
-      skipOnStatus: enricher.skip_on_status ?? [],
     }));
   }
 
@@ -96,6 +125,16 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
         'cursor' in definition ? compile(SingleExpression, definition.cursor, `${path}.cursor`) : undefined,
       total:
         'total' in definition ? optional(SingleExpression, definition.total, `${path}.total`) : undefined,
+    };
+  }
+
+  function join(definitionJoin: JoinDefinition, path: string): CompiledJoin {
+    return {
+      request: request(definitionJoin.request, `${path}.request`),
+      records: optional(SingleExpression, definitionJoin.records, `${path}.records`),
+      pagination: pagination(definitionJoin.pagination, `${path}.pagination`),
+      id: compile(PageExpression, definitionJoin.id, `${path}.id`),
+      match: compile(PageExpression, definitionJoin.match, `${path}.match`),
     };
   }
 
@@ -122,20 +161,9 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       mapping: compile(PageExpression, sourceDefinition.mapping, `${path}.mapping`),
       remoteFilters: new Set(sourceDefinition.remote_filters),
       fanOutParent: sourceDefinition.fan_out?.parent,
-      skipOnStatus: sourceDefinition.skip_on_status ?? [],
       enrichers: enrichers(sourceDefinition.enrich, `${path}.enrich`),
-      dedupe: sourceDefinition.dedupe === true,
-      keepIdsFrom: sourceDefinition.keep_ids_from && {
-        request: request(sourceDefinition.keep_ids_from.request, `${path}.keep_ids_from.request`),
-        records: optional(
-          SingleExpression,
-          sourceDefinition.keep_ids_from.records,
-          `${path}.keep_ids_from.records`,
-        ),
-        pagination: pagination(sourceDefinition.keep_ids_from.pagination, `${path}.keep_ids_from.pagination`),
-        id: compile(PageExpression, sourceDefinition.keep_ids_from.id, `${path}.keep_ids_from.id`),
-        match: compile(PageExpression, sourceDefinition.keep_ids_from.match, `${path}.keep_ids_from.match`),
-      },
+      dedupe: 'dedupe' in sourceDefinition.pagination && sourceDefinition.pagination.dedupe === true,
+      join: sourceDefinition.join && join(sourceDefinition.join, `${path}.join`),
     };
   }
 
@@ -175,6 +203,7 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
       model,
       resource: name,
       singleton: resourceDefinition.singleton === true,
+      rawId: resourceDefinition.raw_id,
       filters: new Map(
         Object.entries(resourceDefinition.filters).map(([filterName, filter]) => [
           filterName,
@@ -216,6 +245,10 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     });
   }
   const baseUrl = definition.base_url;
+  const resources = new Map(
+    Object.entries(definition.resources).map(([key, item]) => [key, resource(key, item)]),
+  );
+  families.learn(requestTemplates(resources.values()));
   return {
     id: definition.id,
     name: definition.name,
@@ -230,10 +263,14 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
           }
         : { kind: 'table', by: baseUrl.by ?? '', values: baseUrl.values ?? {} },
     auth: new Map(definition.auth.map((method) => [method.id, method])),
+    tokenHosts: allowedHosts(definition),
+    families,
+    budgetScope:
+      definition.rate_limit.scope === undefined ? undefined : parseTemplate(definition.rate_limit.scope),
     headers: Object.entries(definition.headers).map(([name, value]) => [name, parseTemplate(value)]),
     errorMessage: optional(SingleExpression, definition.errors?.message, 'errors.message'),
     errorCode: optional(SingleExpression, definition.errors?.code, 'errors.code'),
-    resources: new Map(Object.entries(definition.resources).map(([key, item]) => [key, resource(key, item)])),
+    resources,
     expressions,
   };
 }

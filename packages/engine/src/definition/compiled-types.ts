@@ -1,9 +1,15 @@
 import type { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
+import type { RateLimitFamilies } from './rate-limit-families.js';
 import type { ProviderDefinition } from './schema.js';
 import type { AuthMethodDefinition } from './schema-auth.js';
 import type { PaginationDefinition } from './schema-pagination.js';
 import type { FilterDefinition } from './schema-resource.js';
 import type { Template } from './template.js';
+
+/** What a request does with an error status instead of failing: answer nothing, maybe warning. */
+export interface CompiledStatusRule {
+  warn: string | undefined;
+}
 
 /** A request with its templates parsed and JSONata compiled. */
 export interface CompiledRequest {
@@ -14,6 +20,8 @@ export interface CompiledRequest {
   headers: Array<[name: string, value: Template]>;
   /** Rate-limit family: requests of one family share one budget. */
   family: string;
+  /** The `on_status` rule, by status. */
+  onStatus: ReadonlyMap<number, CompiledStatusRule>;
 }
 
 export interface CompiledPagination {
@@ -28,7 +36,6 @@ export interface CompiledEnricher {
   name: string;
   request: CompiledRequest;
   records: SingleExpression | undefined;
-  skipOnStatus: readonly number[];
 }
 
 /** A request with its paging: what the page reader needs. */
@@ -38,8 +45,8 @@ export interface CompiledPagedRequest {
   pagination: CompiledPagination;
 }
 
-/** The ids another request lists, and where the id is in its records and in this source's. */
-export interface CompiledIdFilter extends CompiledPagedRequest {
+/** A join: the ids another request lists, and where the id is in its records and in this source's. */
+export interface CompiledJoin extends CompiledPagedRequest {
   id: PageExpression;
   match: PageExpression;
 }
@@ -49,10 +56,10 @@ export interface CompiledHttpSource extends CompiledPagedRequest {
   mapping: PageExpression;
   remoteFilters: ReadonlySet<string>;
   fanOutParent: string | undefined;
-  skipOnStatus: readonly number[];
   enrichers: readonly CompiledEnricher[];
+  /** From `pagination.dedupe`: drop ids repeated at page boundaries. */
   dedupe: boolean;
-  keepIdsFrom: CompiledIdFilter | undefined;
+  join: CompiledJoin | undefined;
 }
 
 export interface CompiledStaticSource {
@@ -90,6 +97,8 @@ export interface CompiledResource {
   model: string;
   resource: string;
   singleton: boolean;
+  /** Field of a raw record that names it in errors before mapping. */
+  rawId: string;
   filters: ReadonlyMap<string, CompiledFilter>;
   list:
     | { sources: CompiledSource[]; variants: Array<{ when: string[]; sources: CompiledSource[] }> }
@@ -119,6 +128,12 @@ export interface CompiledProvider {
     | { kind: 'template'; template: Template; allowedHosts: readonly string[] }
     | { kind: 'table'; by: string; values: Readonly<Record<string, string>> };
   auth: ReadonlyMap<string, AuthMethodDefinition>;
+  /** Hosts an absolute token URL may resolve to. */
+  tokenHosts: readonly string[];
+  /** Endpoint families of the rate limits, for requests and proxy calls. */
+  families: RateLimitFamilies;
+  /** Whose budget a connection spends beyond its host (`rate_limit.scope`). */
+  budgetScope: Template | undefined;
   headers: Array<[name: string, value: Template]>;
   errorMessage: SingleExpression | undefined;
   errorCode: SingleExpression | undefined;

@@ -4,6 +4,7 @@ import { MockRoutes } from '../../test/helpers/mock-routes.js';
 import { createEngine, EngineError, loadProviderDefinition } from '../index.js';
 
 const yaml = (constants: string) => `
+version: 1
 id: constantsco
 name: Constants Co
 base_url: { template: 'https://{{params.tenant}}.api.example.com', allowed_hosts: ['*.api.example.com'] }

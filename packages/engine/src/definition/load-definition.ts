@@ -1,26 +1,17 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { EngineError, type Problem } from '../errors/engine-error.js';
 import { compileWrapped, JsonataSyntaxError } from '../mapping/compile-jsonata.js';
-import { checkDefinition } from './check-definition.js';
+import { checkDefinition, checkValidParts } from './check-definition.js';
+import { checkTemplates } from './check-templates.js';
 import { type CompiledProvider, compileDefinition } from './compile-definition.js';
+import { type RoleValue, roleFields, roleValues } from './field-roles.js';
 import { lineOf, problemsFromZod } from './format-problems.js';
 import { providerDefinitionSchema } from './schema.js';
 
+/** A JSONata field whose whole value looks like this names a file next to provider.yaml. */
 const MAPPING_FILE = /^[\w./-]+\.jsonata$/;
-/** Keys whose string values are JSONata, and so may name a `.jsonata` file instead. */
-const JSONATA_KEYS = new Set([
-  'mapping',
-  'records',
-  'computed_query',
-  'local',
-  'next_url',
-  'cursor',
-  'total',
-  'message',
-  'code',
-]);
 
 /** Where a definition's mapping files come from. */
 export interface DefinitionSource {
@@ -64,23 +55,21 @@ export function readDefinitionFile(path: string): DefinitionSource {
 
 /**
  * Parses, validates and compiles a definition. Every problem found (YAML, schema, cross-checks,
- * JSONata and regular expressions) is collected and thrown once as `invalid_definition`.
+ * templates, JSONata and regular expressions) is collected and thrown once as
+ * `invalid_definition`, each with its path and line.
  */
 export function loadDefinition(
   source: DefinitionSource,
   isKnownResource?: (key: string) => boolean,
 ): CompiledProvider {
   const lineCounter = new LineCounter();
-  const document = parseDocument(source.text, { lineCounter, prettyErrors: false });
+  // Duplicate keys are found below and reported with the rest, not as a parse error that hides it.
+  const document = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const fail = (problems: Problem[], providerId?: string): never => {
     throw new EngineError(
       'invalid_definition',
       `invalid provider definition${source.origin ? ` ${source.origin}` : ''}`,
-      {
-        provider: providerId,
-        operation: 'load',
-        problems,
-      },
+      { provider: providerId, operation: 'load', problems: uniqueProblems(problems) },
     );
   };
   if (document.errors.length > 0) {
@@ -93,109 +82,194 @@ export function loadDefinition(
       })),
     );
   }
-  const raw = document.toJS({ maxAliasCount: 100 }) as unknown;
-  const fileProblems: Problem[] = [];
-  inlineMappingFiles(raw, [], source, fileProblems, (path) => lineOf(document, lineCounter, path));
-  // reportInput: a value of the wrong type then reads "expected string", not "required".
-  const parsed = providerDefinitionSchema.safeParse(raw, { reportInput: true });
+  let raw: unknown;
+  try {
+    raw = document.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    // The yaml library stops an alias bomb with a ReferenceError: it is a problem of the file.
+    fail([{ path: '', message: `YAML: ${(error as Error).message}` }]);
+  }
+  const locate = (path: Array<string | number>) => lineOf(document, lineCounter, path);
   const providerId =
     typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined;
-  if (!parsed.success) {
-    // Cross-checks need a schema-valid definition, but JSONata syntax can be checked now, so the
-    // author learns of those problems in the same round.
-    const syntaxProblems: Problem[] = [];
-    collectJsonataSyntaxProblems(raw, [], syntaxProblems, (path) => lineOf(document, lineCounter, path));
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (version !== undefined && version !== 1) {
+    // Another format is migrated, never guessed at: its other problems would only mislead.
     fail(
-      [...fileProblems, ...problemsFromZod(parsed.error.issues, document, lineCounter), ...syntaxProblems],
+      [
+        {
+          path: 'version',
+          message: `definition format version ${JSON.stringify(version)} is not supported: this engine reads version 1`,
+          ...lineField(locate(['version'])),
+        },
+      ],
       providerId,
     );
   }
+  const problems: Problem[] = duplicateKeys(document, lineCounter);
+  if (version === undefined && raw !== null && typeof raw === 'object' && !Array.isArray(raw))
+    problems.push({
+      path: 'version',
+      message: 'required: version: 1, the definition format this file is written in',
+    });
+  const roleProblems = checkFieldRoles(raw, source);
+  problems.push(...roleProblems.problems);
+  const parsed = providerDefinitionSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    problems.push(
+      ...problemsFromZod(parsed.error.issues, document, lineCounter).filter(
+        (problem) => problem.path !== 'version',
+      ),
+    );
+    // Compiling reports JSONata syntax otherwise; here the definition stops before compiling.
+    problems.push(...roleProblems.jsonataSyntax());
+    // Cross-checks of the parts that are valid on their own, so one round reports everything.
+    problems.push(...checkValidParts(raw, isKnownResource));
+    fail(locateAll(problems, locate), providerId);
+  }
   const definition = parsed.data!;
-  const problems = [...fileProblems, ...checkDefinition(definition, isKnownResource)];
+  problems.push(...checkDefinition(definition, isKnownResource));
   const compiled = compileDefinition(definition, problems);
-  const located = problems.map((problem) =>
-    problem.line === undefined
-      ? { ...problem, ...lineField(lineOf(document, lineCounter, problem.path.split('.'))) }
-      : problem,
-  );
-  if (located.length > 0) fail(located, definition.id);
+  if (problems.length > 0) fail(locateAll(problems, locate), definition.id);
   return compiled;
 }
 
-/** JSONata syntax errors in the string values of JSONata keys (static records aside). */
-function collectJsonataSyntaxProblems(
-  node: unknown,
-  path: Array<string | number>,
-  problems: Problem[],
-  locate: (path: Array<string | number>) => number | undefined,
-): void {
-  if (Array.isArray(node)) {
-    for (const [index, item] of node.entries())
-      collectJsonataSyntaxProblems(item, [...path, index], problems, locate);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    if (key === 'static') continue;
-    const where = [...path, key];
-    if (typeof value === 'string' && JSONATA_KEYS.has(key) && value.trim() !== '') {
+/** The fields with a role, derived once from the schema. */
+const ROLE_FIELDS = roleFields(providerDefinitionSchema);
+
+/**
+ * What the field roles say about a definition as written (valid or not): every `.jsonata` file
+ * named in a JSONata field is read and inlined, every regular expression compiles, every template
+ * names only what the engine has at its place; and, on demand, every JSONata text parses.
+ */
+function checkFieldRoles(
+  raw: unknown,
+  source: DefinitionSource,
+): { problems: Problem[]; jsonataSyntax: () => Problem[] } {
+  const problems: Problem[] = [];
+  const values = roleValues(raw, ROLE_FIELDS);
+  const expressions: Array<{ path: string; text: string }> = [];
+  for (const field of values) {
+    const where = field.path.join('.');
+    if (field.role === 'jsonata') {
+      const text = inlineFile(raw, field, source, problems);
+      if (text !== undefined && text.trim() !== '') expressions.push({ path: where, text });
+    } else if (field.role === 'regex') {
       try {
-        compileWrapped(value);
+        new RegExp(field.value, 'u');
       } catch (error) {
-        if (!(error instanceof JsonataSyntaxError)) throw error;
-        problems.push({ path: where.join('.'), message: error.message, ...lineField(locate(where)) });
+        problems.push({ path: where, message: `invalid regular expression: ${(error as Error).message}` });
       }
-    } else {
-      collectJsonataSyntaxProblems(value, where, problems, locate);
     }
   }
+  problems.push(
+    ...checkTemplates(
+      raw,
+      values.filter((field) => field.role === 'template'),
+    ),
+  );
+  const jsonataSyntax = () =>
+    expressions.flatMap(({ path, text }) => {
+      try {
+        compileWrapped(text);
+        return [];
+      } catch (error) {
+        if (!(error instanceof JsonataSyntaxError)) throw error;
+        return [{ path, message: error.message }];
+      }
+    });
+  return { problems, jsonataSyntax };
+}
+
+/** Reads the `.jsonata` file a JSONata field names into the definition; returns the JSONata text. */
+function inlineFile(
+  raw: unknown,
+  field: RoleValue,
+  source: DefinitionSource,
+  problems: Problem[],
+): string | undefined {
+  const name = field.value.trim();
+  if (!MAPPING_FILE.test(name)) return field.value;
+  const where = field.path.join('.');
+  let text: string | undefined;
+  if (!source.readFile) {
+    problems.push({
+      path: where,
+      message: `cannot read ${name}: the definition was given as text; load it from its file`,
+    });
+  } else {
+    try {
+      text = source.readFile(name);
+    } catch (error) {
+      problems.push({
+        path: where,
+        message: `cannot read mapping file ${name}: ${(error as Error).message}`,
+      });
+    }
+  }
+  // On failure a placeholder keeps the file name from being compiled as JSONata and reported twice.
+  setAt(raw, field.path, text ?? '$');
+  return text;
+}
+
+function setAt(node: unknown, path: ReadonlyArray<string | number>, value: unknown): void {
+  const parent = path.slice(0, -1).reduce<unknown>((at, key) => (at as Record<string, unknown>)[key], node);
+  (parent as Record<string | number, unknown>)[path[path.length - 1]!] = value;
+}
+
+/** Every key written twice in one map: the later one would silently win. */
+function duplicateKeys(document: Document, lineCounter: LineCounter): Problem[] {
+  const problems: Problem[] = [];
+  visit(document, {
+    Map(_, map, path) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (seen.has(key)) {
+          const start = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+          problems.push({
+            path: [...keyPath(path), key].join('.'),
+            message: `duplicate key ${key}`,
+            ...lineField(start === undefined ? undefined : lineCounter.linePos(start).line),
+          });
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return problems;
+}
+
+/** The keys leading to a node, from the ancestors `visit` hands over. */
+function keyPath(ancestors: readonly unknown[]): string[] {
+  const keys: string[] = [];
+  for (const [index, node] of ancestors.entries()) {
+    if (isPair(node)) keys.push(isScalar(node.key) ? String(node.key.value) : String(node.key));
+    else if (isSeq(node)) {
+      const child = ancestors[index + 1];
+      keys.push(String(node.items.indexOf(child as never)));
+    }
+  }
+  return keys;
+}
+
+function locateAll(problems: Problem[], locate: (path: Array<string | number>) => number | undefined) {
+  return problems.map((problem) =>
+    problem.line === undefined ? { ...problem, ...lineField(locate(problem.path.split('.'))) } : problem,
+  );
+}
+
+/** The same problem found twice (by the role checks and by compiling) is reported once. */
+function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.path}\u0000${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function lineField(line: number | undefined): { line?: number } {
   return line === undefined ? {} : { line };
-}
-
-function inlineMappingFiles(
-  node: unknown,
-  path: Array<string | number>,
-  source: DefinitionSource,
-  problems: Problem[],
-  locate: (path: Array<string | number>) => number | undefined,
-): void {
-  if (Array.isArray(node)) {
-    for (const [index, item] of node.entries())
-      inlineMappingFiles(item, [...path, index], source, problems, locate);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  const record = node as Record<string, unknown>;
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'static') continue;
-    if (typeof value === 'string' && JSONATA_KEYS.has(key) && MAPPING_FILE.test(value.trim())) {
-      const where = [...path, key];
-      if (!source.readFile) {
-        problems.push({
-          path: where.join('.'),
-          message: `cannot read ${value}: the definition was given as text; load it from its file`,
-        });
-        record[key] = '$';
-        continue;
-      }
-      try {
-        record[key] = source.readFile(value.trim());
-      } catch (error) {
-        const line = locate(where);
-        problems.push({
-          path: where.join('.'),
-          message: `cannot read mapping file ${value}: ${(error as Error).message}`,
-          ...lineField(line),
-        });
-        // The definition fails on this problem anyway; a placeholder keeps the file name from
-        // being compiled as JSONata and reported a second time.
-        record[key] = '$';
-      }
-    } else {
-      inlineMappingFiles(value, [...path, key], source, problems, locate);
-    }
-  }
 }

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import { providerJsonSchema } from './provider-json-schema.js';
 import { providerDefinitionSchema } from './schema.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../../../schemas/provider.schema.json', import.meta.url));
@@ -15,8 +15,7 @@ const SCHEMA_ID = 'https://org.dev/schemas/provider.schema.json';
 
 /** What the generator writes: the zod schema as draft 2020-12 input, with its `$id` first. */
 function generatedSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(providerDefinitionSchema, { target: 'draft-2020-12', io: 'input' });
-  return { $id: SCHEMA_ID, ...schema };
+  return providerJsonSchema();
 }
 
 function committedSchemaText(): string {
@@ -63,5 +62,29 @@ describe('schemas/provider.schema.json', () => {
     expect(providerDefinitionSchema.safeParse(broken).success).toBe(false);
     expect(providerDefinitionSchema.safeParse(unknownKey).success).toBe(false);
     expect(providerDefinitionSchema.safeParse(nameless).success).toBe(false);
+  });
+
+  it('describes every field, keeps shared parts once under $defs, and has no zod leftovers', () => {
+    const schema = JSON.parse(committedSchemaText());
+    const undescribed: string[] = [];
+    const leftovers: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if ('role' in record || record.maximum === Number.MAX_SAFE_INTEGER) leftovers.push(path);
+      if (typeof record.minimum === 'number' && record.minimum < 0) leftovers.push(path);
+      for (const [key, value] of Object.entries((record.properties ?? {}) as Record<string, unknown>)) {
+        const field = value as Record<string, unknown>;
+        if (field.description === undefined && field.$ref === undefined) undescribed.push(`${path}.${key}`);
+      }
+      for (const [key, value] of Object.entries(record)) walk(value, `${path}/${key}`);
+    };
+    walk(schema, '');
+
+    expect(undescribed).toEqual([]);
+    expect(leftovers).toEqual([]);
+    expect(Object.keys(schema.$defs)).toEqual(
+      expect.arrayContaining(['Request', 'OnStatus', 'Source', 'HttpSource', 'Join', 'Pagination']),
+    );
   });
 });

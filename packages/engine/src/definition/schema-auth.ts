@@ -32,7 +32,7 @@ const dpop = z.enum(['off', 'auto', 'required']).default('off').meta({
 
 export const headerAuthSchema = z.strictObject({
   ...common,
-  kind: z.literal('header'),
+  kind: z.literal('header').meta({ description: 'Credentials sent in headers the definition writes.' }),
   headers: z.record(z.string(), template).meta({
     description: 'Headers sent on every call.',
     examples: [{ Authorization: 'SSWS {{auth.token}}' }],

@@ -15,16 +15,23 @@ export const template = z
   .string()
   .min(1)
   .meta({
+    role: 'template',
     description:
       'Text with {{ path }} placeholders read from params, auth, filter, parent, id, id_parts and limit.',
     examples: ['https://{{params.domain}}', '/api/v1/users/{{id}}', 'SSWS {{auth.token}}'],
   });
+
+/** A regular expression (JavaScript syntax, compiled with the `u` flag when the definition loads). */
+export const regexSource = z
+  .string()
+  .meta({ role: 'regex', description: 'A regular expression (JavaScript syntax, Unicode mode).' });
 
 /** A JSONata expression, inline, or the path of a `.jsonata` file relative to the definition. */
 export const jsonataSource = z
   .string()
   .min(1)
   .meta({
+    role: 'jsonata',
     description:
       'A JSONata expression, or the path of a .jsonata file relative to provider.yaml (a value matching ^[\\w./-]+\\.jsonata$ is read as a file).',
     examples: ['mappings/users.jsonata', '{ "id": id, "name": profile.name }'],
@@ -41,7 +48,9 @@ export const paramSchema = z
       .optional()
       .meta({ description: 'Whether the param must be given. Default: true unless a default is set.' }),
     enum: z.array(z.string()).min(1).optional().meta({ description: 'The only accepted values.' }),
-    pattern: z.string().optional().meta({ description: 'A regular expression the whole value must match.' }),
+    pattern: regexSource
+      .optional()
+      .meta({ description: 'A regular expression the whole value must match.', examples: ['[a-z0-9-]+'] }),
     hint: z
       .string()
       .optional()

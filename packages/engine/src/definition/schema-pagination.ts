@@ -23,6 +23,10 @@ const stopRules = {
   stop_on_short_page: z.boolean().optional().meta({
     description: 'End the listing on a page smaller than the page size. Default: true for page and offset.',
   }),
+  dedupe: z.boolean().optional().meta({
+    description:
+      'Drop a record whose id already came on this page or the one before: for APIs that repeat records across page boundaries (a log polled by time).',
+  }),
   max_pages: z.int().positive().default(100_000).meta({
     description:
       'Hard bound on pages fetched in one listing (a guard against endless paging): past it the listing fails with pagination_loop.',
@@ -39,7 +43,10 @@ export const paginationSchema = z
       type: z
         .literal('link_header')
         .meta({ description: 'RFC 8288 Link header; repeated and comma-joined forms.' }),
-      rel: z.string().default('next'),
+      rel: z
+        .string()
+        .default('next')
+        .meta({ description: 'The link relation of the next page.', examples: ['next'] }),
       ...pageSize,
       ...stopRules,
     }),
@@ -69,7 +76,10 @@ export const paginationSchema = z
       page_param: z
         .string()
         .default('page')
-        .meta({ examples: ['page', 'page[number]'] }),
+        .meta({
+          description: 'Query parameter that carries the page number.',
+          examples: ['page', 'page[number]'],
+        }),
       start: z.int().min(0).default(1).meta({ description: 'Number of the first page.' }),
       ...pageSize,
       total: totalPath,
@@ -77,7 +87,10 @@ export const paginationSchema = z
     }),
     z.strictObject({
       type: z.literal('offset').meta({ description: 'Record offsets.' }),
-      offset_param: z.string().default('offset'),
+      offset_param: z
+        .string()
+        .default('offset')
+        .meta({ description: 'Query parameter that carries the offset.', examples: ['offset', 'skip'] }),
       ...pageSize,
       total: totalPath,
       ...stopRules,
@@ -86,6 +99,6 @@ export const paginationSchema = z
       type: z.literal('none').meta({ description: 'One request returns everything.' }),
     }),
   ])
-  .meta({ description: 'How the endpoint pages.' });
+  .meta({ id: 'Pagination', description: 'How the endpoint pages.' });
 
 export type PaginationDefinition = z.output<typeof paginationSchema>;

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { jsonataSource } from './schema-connection.js';
+import { jsonataSource, template } from './schema-connection.js';
+
+/** An HTTP status code. */
+const httpStatus = z.int().min(100).max(599);
+
+/**
+ * A path matcher of a rate-limit family: literal segments, `*` for one segment, `**` for any
+ * rest. Matched against request path templates (a placeholder is one segment) and proxy paths.
+ */
+const pathMatcher = z
+  .string()
+  .regex(/^\/(?:[^/?#\s]*(?:\/[^/?#\s]*)*)$/, 'expected a path such as /users/* (no query)')
+  .meta({ examples: ['/members', '/members/*', '/api/v1/logs/**'] });
 
 export const rateLimitSchema = z
   .strictObject({
@@ -8,15 +20,18 @@ export const rateLimitSchema = z
         limit: z
           .string()
           .optional()
-          .meta({ examples: ['X-Rate-Limit-Limit'] }),
+          .meta({ description: 'Header with the size of the budget.', examples: ['X-Rate-Limit-Limit'] }),
         remaining: z
           .string()
           .optional()
-          .meta({ examples: ['X-Rate-Limit-Remaining'] }),
+          .meta({
+            description: 'Header with the calls left in the window.',
+            examples: ['X-Rate-Limit-Remaining'],
+          }),
         reset: z
           .string()
           .optional()
-          .meta({ examples: ['X-Rate-Limit-Reset'] }),
+          .meta({ description: 'Header with when the window resets.', examples: ['X-Rate-Limit-Reset'] }),
         reset_format: z
           .enum(['epoch_seconds', 'epoch_millis', 'seconds'])
           .default('epoch_seconds')
@@ -43,8 +58,14 @@ export const rateLimitSchema = z
       .meta({ description: "Leave this much of the budget for the customer's other integrations." }),
     budget: z
       .strictObject({
-        requests: z.int().positive(),
-        per_seconds: z.number().positive(),
+        requests: z
+          .int()
+          .positive()
+          .meta({ description: 'Requests allowed per window and family.', examples: [60] }),
+        per_seconds: z
+          .number()
+          .positive()
+          .meta({ description: 'Length of the window.', examples: [60] }),
       })
       .optional()
       .meta({ description: 'Client-side pacing per endpoint family when the provider sends no headers.' }),
@@ -57,13 +78,31 @@ export const rateLimitSchema = z
       description:
         'Longest total of 429 waits for one request; 429 waits do not spend retry.max_attempts, this bounds them.',
     }),
-    rate_limited_statuses: z.array(z.int()).default([429]),
-    scope: z.enum(['origin', 'credentials']).default('origin').meta({
+    rate_limited_statuses: z
+      .array(httpStatus)
+      .default([429])
+      .meta({
+        description: 'Statuses that mean the budget is spent: wait for the reset.',
+        examples: [[429]],
+      }),
+    families: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9_-]*$/, 'expected a lower-case family name'),
+        z.array(pathMatcher).min(1),
+      )
+      .default({})
+      .meta({
+        description:
+          'Endpoint families sharing one budget, declared once: requests and proxy calls whose path matches a family spend its budget; the first matching family wins. Another request is its own family (its path template); a proxy path no family matches spends the budget of the definition request whose path template it matches, or its own.',
+        examples: [{ members: ['/members', '/members/*'] }],
+      }),
+    scope: template.optional().meta({
       description:
-        'Whose budget it is: the account behind the host (origin), or each set of credentials, when many customers share one host (credentials).',
+        "Whose budget it is, beyond the host: a template over params and auth fields naming the customer's account where many share one host (Workato: per API client token). Rendered values are hashed, never kept. Default: the host alone.",
+      examples: ['{{auth.token}}', '{{params.tenant}}'],
     }),
   })
-  .meta({ description: 'Rate-limit headers and pacing.' });
+  .meta({ id: 'RateLimit', description: 'Rate-limit headers, pacing and endpoint families.' });
 
 export const retrySchema = z
   .strictObject({
@@ -73,10 +112,18 @@ export const retrySchema = z
       .max(20)
       .default(5)
       .meta({ description: 'Attempts per request, the first included.' }),
-    base_delay_ms: z.int().min(0).default(500),
-    max_delay_ms: z.int().min(0).default(30_000),
+    base_delay_ms: z
+      .int()
+      .min(0)
+      .default(500)
+      .meta({ description: 'First back-off; each retry doubles it (with jitter).', examples: [500] }),
+    max_delay_ms: z
+      .int()
+      .min(0)
+      .default(30_000)
+      .meta({ description: 'Longest back-off between two attempts.', examples: [30_000] }),
     statuses: z
-      .array(z.int())
+      .array(httpStatus)
       .default([429, 500, 502, 503, 504])
       .meta({ description: 'Statuses retried (429 waits for the reset; others back off with jitter).' }),
   })

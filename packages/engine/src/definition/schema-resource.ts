@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identifier, jsonataSource, template } from './schema-connection.js';
+import { identifier, jsonataSource, regexSource, template } from './schema-connection.js';
 import { paginationSchema } from './schema-pagination.js';
 
 /** `model/resource`, e.g. `user-directory/users`. */
@@ -8,9 +8,47 @@ export const resourceKey = z
   .regex(/^[a-z][a-z-]*\/[a-z][a-z-]*$/, 'expected model/resource, e.g. user-directory/users')
   .meta({ examples: ['user-directory/users', 'sso/app-users'] });
 
+/** An HTTP status an error response may carry, as a map key (YAML reads `404:` as a number). */
+const errorStatus = z
+  .string()
+  .regex(/^[45][0-9][0-9]$/, 'expected an error status, 400 to 599')
+  .meta({ examples: ['404', '403'] });
+
+/** What a request does with one error status instead of failing. */
+export const statusRuleSchema = z
+  .union([
+    z.literal('skip').meta({ description: 'The request answers nothing; no warning.' }),
+    z
+      .strictObject({
+        skip: z.literal(true).meta({ description: 'The request answers nothing.' }),
+        warn: z
+          .string()
+          .min(1)
+          .optional()
+          .meta({ description: 'Tell onWarning, with this text before the provider error.' }),
+      })
+      .meta({ description: 'The request answers nothing, and onWarning is told when `warn` is set.' }),
+  ])
+  .meta({ id: 'StatusRule' });
+
+/**
+ * The one status rule of every request kind (list source, enrich, join, get). `skip` means the
+ * request answers nothing: a list source or join yields no records (its first page only: a
+ * listing never skips a later page), an enrich value is left out, a get finds no record.
+ */
+export const onStatusSchema = z.record(errorStatus, statusRuleSchema).meta({
+  id: 'OnStatus',
+  description:
+    'Error statuses that mean "nothing here" rather than a failure, e.g. an endpoint of a feature the account has not enabled.',
+  examples: [{ 404: 'skip', 403: { skip: true, warn: 'roles are not readable with this token' } }],
+});
+
 export const requestSchema = z
   .strictObject({
-    method: z.enum(['GET', 'POST']).default('GET'),
+    method: z
+      .enum(['GET', 'POST'])
+      .default('GET')
+      .meta({ description: 'HTTP method; POST for search endpoints that read.' }),
     path: template.meta({
       description: 'Joined to the base URL (its path is kept).',
       examples: ['/api/v1/users'],
@@ -23,24 +61,33 @@ export const requestSchema = z
       description:
         'JSONata over { params, filter, limit, parent } returning an object of extra query parameters (undefined values are left out).',
     }),
-    headers: z.record(z.string(), template).optional(),
-    rate_limit_family: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({
-        description:
-          'Requests sharing one rate limit (e.g. /members and /members/{{id}}) name the same family. Default: the path template.',
-        examples: ['members'],
-      }),
+    headers: z.record(z.string(), template).optional().meta({ description: 'Headers of this request.' }),
+    on_status: onStatusSchema.optional(),
   })
-  .meta({ description: 'The HTTP request of the first page.' });
+  .meta({
+    id: 'Request',
+    description:
+      'One HTTP request: path, query and headers are templates. Its rate-limit family comes from rate_limit.families.',
+  });
+
+/** A request with where its records are and how it pages: shared by list sources and joins. */
+const pagedRequestFields = {
+  request: requestSchema,
+  records: jsonataSource.optional().meta({
+    description: 'JSONata path to the record array in the body. Default: the body itself.',
+    examples: ['data'],
+  }),
+  pagination: paginationSchema.default({ type: 'none' }),
+};
 
 export const filterSchema = z
   .strictObject({
-    type: z.enum(['string', 'enum', 'date_time', 'date', 'boolean']).default('string'),
+    type: z
+      .enum(['string', 'enum', 'date_time', 'date', 'boolean'])
+      .default('string')
+      .meta({ description: 'How the value is checked before any request.' }),
     values: z.array(z.string()).optional().meta({ description: 'Accepted values of an enum filter.' }),
-    description: z.string().optional(),
+    description: z.string().optional().meta({ description: 'What the filter selects, for docs.' }),
     max_age_days: z
       .int()
       .positive()
@@ -52,7 +99,7 @@ export const filterSchema = z
       examples: ['status = $value', '$value in emails.email'],
     }),
   })
-  .meta({ description: 'A filter callers may pass to list and iterate.' });
+  .meta({ id: 'Filter', description: 'A filter callers may pass to list and iterate.' });
 
 export const enrichSchema = z
   .record(
@@ -65,18 +112,30 @@ export const enrichSchema = z
         description: 'JSONata path to the value in the body. Default: the body.',
         examples: ['permissions'],
       }),
-      skip_on_status: z
-        .array(z.int().min(400).max(599))
-        .optional()
-        .meta({
-          description: 'Statuses that mean "nothing for this record": the value is left out.',
-          examples: [[404]],
-        }),
     }),
   )
   .meta({
+    id: 'Enrich',
     description:
       'Extra requests per record, for fields the list endpoint does not return. Each answer is put on the raw record under _enriched.<name> before mapping (and so is part of remote_data). Costs one request per record and name: use for small resources.',
+  });
+
+/** A second listing whose ids keep the records of the first: the whole-listing form of enrich. */
+export const joinSchema = z
+  .strictObject({
+    ...pagedRequestFields,
+    id: jsonataSource
+      .default('id')
+      .meta({ description: "JSONata path to the id in each of the join's records.", examples: ['id'] }),
+    match: jsonataSource.default('id').meta({
+      description: "JSONata path to the id in each of this source's raw records.",
+      examples: ['user_id'],
+    }),
+  })
+  .meta({
+    id: 'Join',
+    description:
+      'Keeps only the records whose id another request lists (read in full first), for a filter the main endpoint cannot answer, such as the members of a group, while the records stay as complete as without it.',
   });
 
 const mappingFields = {
@@ -85,46 +144,17 @@ const mappingFields = {
 
 export const httpSourceSchema = z
   .strictObject({
-    request: requestSchema,
-    records: jsonataSource.optional().meta({
-      description: 'JSONata path to the record array in the body. Default: the body itself.',
-      examples: ['data'],
-    }),
-    pagination: paginationSchema.default({ type: 'none' }),
+    ...pagedRequestFields,
     ...mappingFields,
-    remote_filters: z.array(identifier).default([]).meta({
-      description: 'Filters this request answers itself; other declared filters are applied by the engine.',
-    }),
+    remote_filters: z
+      .array(identifier)
+      .default([])
+      .meta({
+        description: 'Filters this request answers itself; other declared filters are applied by the engine.',
+        examples: [['status', 'updated_after']],
+      }),
     enrich: enrichSchema.optional(),
-    keep_ids_from: z
-      .strictObject({
-        request: requestSchema,
-        records: jsonataSource.optional().meta({ description: 'JSONata path to the records in the body.' }),
-        pagination: paginationSchema.default({ type: 'none' }),
-        id: jsonataSource
-          .default('id')
-          .meta({ description: "JSONata path to the id in each of that request's records." }),
-        match: jsonataSource
-          .default('id')
-          .meta({ description: "JSONata path to the id in each of this source's raw records." }),
-      })
-      .optional()
-      .meta({
-        description:
-          'Keeps only the records whose id another request lists (read in full first), for a filter the main endpoint cannot answer, such as the members of a group, while the records stay as complete as without it.',
-      }),
-    dedupe: z.boolean().optional().meta({
-      description:
-        'Drop a record whose id already came on this page or the one before: for APIs that repeat records across page boundaries (a log polled by time).',
-    }),
-    skip_on_status: z
-      .array(z.int().min(400).max(599))
-      .optional()
-      .meta({
-        description:
-          'Statuses of the first page that mean this source is not available to the account (a feature not enabled): the source is skipped and onWarning told, instead of failing the listing.',
-        examples: [[403, 404]],
-      }),
+    join: joinSchema.optional(),
     fan_out: z
       .strictObject({
         parent: resourceKey.meta({
@@ -134,7 +164,7 @@ export const httpSourceSchema = z
       .optional()
       .meta({ description: 'Call this request once per record of another resource.' }),
   })
-  .meta({ description: 'Records fetched over HTTP.' });
+  .meta({ id: 'HttpSource', description: 'Records fetched over HTTP.' });
 
 export const staticSourceSchema = z
   .strictObject({
@@ -143,7 +173,7 @@ export const staticSourceSchema = z
       .optional()
       .meta({ description: 'Optional JSONata applied to each static record.' }),
   })
-  .meta({ description: 'Records declared in the definition.' });
+  .meta({ id: 'StaticSource', description: 'Records declared in the definition.' });
 
 export const derivedSourceSchema = z
   .strictObject({
@@ -153,9 +183,15 @@ export const derivedSourceSchema = z
         'Collection-level JSONata: a page of raw records in, an array of unified records out (each with its own remote_data). Records are de-duplicated on id across the whole listing; the first wins.',
     }),
   })
-  .meta({ description: 'Records computed from another resource, returned in one page.' });
+  .meta({
+    id: 'DerivedSource',
+    description: 'Records computed from another resource, returned in one page.',
+  });
 
-export const sourceSchema = z.union([httpSourceSchema, staticSourceSchema, derivedSourceSchema]);
+export const sourceSchema = z.union([httpSourceSchema, staticSourceSchema, derivedSourceSchema]).meta({
+  id: 'Source',
+  description: 'Where records come from: HTTP, the file itself, or another resource.',
+});
 
 const sources = z.array(sourceSchema).min(1).meta({ description: 'Sources listed one after the other.' });
 
@@ -185,28 +221,37 @@ export const getSchema = z
     enrich: enrichSchema
       .optional()
       .meta({ description: "Default: the list's first HTTP source enrichments." }),
-    id_pattern: z
-      .string()
-      .optional()
-      .meta({
-        description: 'Regular expression with named groups that splits the id; groups are {{id_parts.name}}.',
-        examples: ['^(?<app_id>[^:]+):(?<user_id>.+)$'],
-      }),
+    id_pattern: regexSource.optional().meta({
+      description: 'Regular expression with named groups that splits the id; groups are {{id_parts.name}}.',
+      examples: ['^(?<app_id>[^:]+):(?<user_id>.+)$'],
+    }),
     from_list: z
       .boolean()
       .optional()
       .meta({ description: 'Find the record by id in the listing instead of a request.' }),
   })
-  .meta({ description: 'How to fetch one record by id (or the singleton).' });
+  .meta({ id: 'Get', description: 'How to fetch one record by id (or the singleton).' });
 
 export const resourceSchema = z
   .strictObject({
-    description: z.string().optional(),
+    description: z.string().optional().meta({ description: 'What the resource holds at this provider.' }),
     singleton: z
       .boolean()
       .optional()
       .meta({ description: 'The resource is one record fetched with get and no id (e.g. me).' }),
-    filters: z.record(identifier, filterSchema).default({}),
+    filters: z
+      .record(identifier, filterSchema)
+      .default({})
+      .meta({ description: 'Filters callers may pass; any other fails with unsupported_filter.' }),
+    raw_id: z
+      .string()
+      .regex(/^[A-Za-z_][\w-]*$/, 'expected a field name')
+      .default('id')
+      .meta({
+        description:
+          "Field of the provider's raw record that names it in errors raised before it is mapped (a failing mapping).",
+        examples: ['uuid'],
+      }),
     incremental_filter: identifier.optional().meta({
       description:
         'The date_time filter that lists the records changed (or created) after an instant: a sync uses it for incremental runs, and runs full listings without it.',
@@ -215,9 +260,11 @@ export const resourceSchema = z
     list: listSchema.optional(),
     get: getSchema.optional(),
   })
-  .meta({ description: 'One unified resource served by the provider.' });
+  .meta({ id: 'Resource', description: 'One unified resource served by the provider.' });
 
 export type RequestDefinition = z.output<typeof requestSchema>;
+export type StatusRuleDefinition = z.output<typeof statusRuleSchema>;
+export type JoinDefinition = z.output<typeof joinSchema>;
 export type EnrichDefinition = z.output<typeof enrichSchema>;
 export type FilterDefinition = z.output<typeof filterSchema>;
 export type HttpSourceDefinition = z.output<typeof httpSourceSchema>;

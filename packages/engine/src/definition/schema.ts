@@ -12,7 +12,11 @@ const identifierLike = z
 /** The zod schema of `provider.yaml`: the single source of truth for the definition format. */
 export const providerDefinitionSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().meta({ description: 'The JSON Schema an editor checks the file with.' }),
+    version: z.literal(1).meta({
+      description: 'Version of the definition format; this engine reads version 1.',
+      examples: [1],
+    }),
     id: z
       .string()
       .regex(/^[a-z][a-z0-9-]*$/, 'expected kebab-case, the name of the provider folder')
@@ -21,7 +25,7 @@ export const providerDefinitionSchema = z
       .string()
       .min(1)
       .meta({ description: 'Display name.', examples: ['Acme'] }),
-    description: z.string().optional(),
+    description: z.string().optional().meta({ description: 'What the provider serves, for docs.' }),
     docs_url: z.url().optional().meta({ description: "The provider's API documentation." }),
     params: z
       .record(identifier, paramSchema)
@@ -37,7 +41,7 @@ export const providerDefinitionSchema = z
       max_wait_seconds: 120,
       max_total_wait_seconds: 600,
       rate_limited_statuses: [429],
-      scope: 'origin',
+      families: {},
     }),
     retry: retrySchema.default({
       max_attempts: 5,

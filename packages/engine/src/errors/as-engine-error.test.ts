@@ -6,6 +6,7 @@ import { asEngineError } from './as-engine-error.js';
 
 // A query expression that fails at run time, not at load time.
 const definition = loadProviderDefinition(`
+version: 1
 id: brokenquery
 name: Broken Query
 base_url: { template: 'https://{{params.tenant}}.api.example.com', allowed_hosts: ['*.api.example.com'] }

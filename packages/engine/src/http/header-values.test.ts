@@ -41,6 +41,7 @@ describe('header values a request cannot carry', () => {
   it('refuses a connection param with a line break before any request, naming the param', () => {
     // A param without a pattern, placed in a header of every request.
     const definition = loadProviderDefinition(`
+version: 1
 id: headerco
 name: Header Co
 params: { team: {} }

@@ -347,6 +347,7 @@ describe('proactive pacing', () => {
 
 describe('client-side budget', () => {
   const PACED_YAML = `
+version: 1
 id: paced
 name: Paced
 params:
@@ -406,11 +407,11 @@ resources:
     await advance(0);
     expect(result.value).toEqual(['1', '2', '3']);
   });
-  it('keeps one budget per customer when the definition scopes it to credentials, and proxy shares it', async () => {
+  it('keeps one budget per customer when the definition scopes it to the token, and proxy shares it', async () => {
     const shared = loadProviderDefinition(
       PACED_YAML.replace(
         'budget: { requests: 2, per_seconds: 10 }',
-        'budget: { requests: 2, per_seconds: 10 }\n  scope: credentials',
+        'budget: { requests: 2, per_seconds: 10 }\n  scope: "{{auth.token}}"',
       ),
     );
     const { agent } = createTestEngine();

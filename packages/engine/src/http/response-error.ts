@@ -22,7 +22,7 @@ function genericMessage(body: unknown): string | undefined {
   if (body === null || typeof body !== 'object')
     return typeof body === 'string' && body.length < 300 ? body : undefined;
   const record = body as Record<string, unknown>;
-  for (const key of ['message', 'error_description', 'errorSummary', 'error', 'title', 'detail']) {
+  for (const key of ['message', 'error_description', 'error', 'title', 'detail']) {
     const value = record[key];
     if (typeof value === 'string' && value) return value;
   }

@@ -8,6 +8,7 @@ const ORIGIN = 'https://acme.logs.example.com';
 
 // A log polled by time repeats events that share a time stamp at page boundaries.
 const definition = loadProviderDefinition(`
+version: 1
 id: dedupeco
 name: Dedupe Co
 base_url: { template: 'https://{{params.tenant}}.logs.example.com', allowed_hosts: ['*.logs.example.com'] }
@@ -18,8 +19,7 @@ resources:
     list:
       sources:
         - request: { path: /events }
-          pagination: { type: link_header, limit_param: limit, max_limit: 3 }
-          dedupe: true
+          pagination: { type: link_header, limit_param: limit, max_limit: 3, dedupe: true }
           mapping: '{ "id": uuid, "action": type, "created_at": at }'
 `);
 

@@ -8,6 +8,7 @@ const ORIGIN = 'https://acme.roles.example.com';
 
 // Roles whose permissions only a per-role endpoint returns, as many identity APIs do.
 const definition = loadProviderDefinition(`
+version: 1
 id: enrichco
 name: Enrich Co
 base_url: { template: 'https://{{params.tenant}}.roles.example.com', allowed_hosts: ['*.roles.example.com'] }
@@ -20,9 +21,8 @@ resources:
         - request: { path: /roles }
           enrich:
             permissions:
-              request: { path: '/roles/{{record.id}}/permissions' }
+              request: { path: '/roles/{{record.id}}/permissions', on_status: { 404: skip } }
               records: items.name
-              skip_on_status: [404]
           mapping: '{ "id": id, "name": label, "type": "custom", "permissions": [_enriched.permissions] }'
     get:
       request: { path: '/roles/{{id}}' }

@@ -1,8 +1,8 @@
 import type { CompiledEnricher } from '../definition/compiled-types.js';
-import { EngineError } from '../errors/engine-error.js';
 import type { CallContext } from '../http/response-error.js';
 import { buildRequestUrl } from '../pagination/build-request-url.js';
 import type { ConnectionRuntime } from './runtime.js';
+import { skippedBy } from './status-rule.js';
 
 /**
  * Calls each enricher once per raw record and returns copies of the records with the answers
@@ -43,11 +43,7 @@ async function enrichOne(
       // JSONata marks its result arrays; remote_data carries plain JSON only.
       answers[enricher.name] = value === undefined ? undefined : JSON.parse(JSON.stringify(value));
     } catch (error) {
-      const skippable =
-        EngineError.isInstance(error) &&
-        error.status !== undefined &&
-        enricher.skipOnStatus.includes(error.status);
-      if (!skippable) throw error;
+      if (!skippedBy(runtime, enricher.request, error, context)) throw error;
     }
   }
   return { ...(record as Record<string, unknown>), _enriched: answers };

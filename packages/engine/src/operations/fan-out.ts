@@ -98,6 +98,7 @@ export async function readFanOut(
       resource: resource.key,
       operation: 'list',
       remoteData: request.remoteData,
+      rawId: resource.rawId,
       bindings: { params: runtime.params, filter: request.filters, parent },
       stats: request.stats,
     };

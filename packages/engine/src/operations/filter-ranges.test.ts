@@ -8,6 +8,7 @@ const ORIGIN = 'https://acme.audit.example.com';
 const DAY = 86_400_000;
 
 const definition = loadProviderDefinition(`
+version: 1
 id: auditco
 name: Audit Co
 base_url: { template: 'https://{{params.tenant}}.audit.example.com', allowed_hosts: ['*.audit.example.com'] }

@@ -173,7 +173,7 @@ describe('singleton', () => {
 describe('unsupported resources', () => {
   it('refuses a resource the provider does not serve', async () => {
     const { routes, connection } = setup();
-    const error = await engineError(connection.get('hris', 'employees', '1'));
+    const error = await engineError(connection.get('hris', 'companies', '1'));
     expect(error.code).toBe('unsupported_resource');
     expect(routes.seen).toHaveLength(0);
   });

@@ -5,6 +5,7 @@ import { enrichRecords } from './enrich-records.js';
 import { type ListState, listResource } from './list-resource.js';
 import { mapPage, type UnifiedRecord } from './record-pipeline.js';
 import type { ConnectionRuntime } from './runtime.js';
+import { skippedBy } from './status-rule.js';
 
 /** Fetches one record by id, or a singleton (such as `me`) when the resource is one. */
 export async function getRecord(
@@ -38,12 +39,14 @@ export async function getRecord(
     id,
     id_parts: idParts,
   });
-  const response = await runtime.http.send({
-    method: request.method,
-    url,
-    family: request.family,
-    context,
-  });
+  let response: Awaited<ReturnType<typeof runtime.http.send>>;
+  try {
+    response = await runtime.http.send({ method: request.method, url, family: request.family, context });
+  } catch (error) {
+    // A status the request's rule skips means there is no such record.
+    if (!skippedBy(runtime, request, error, context)) throw error;
+    throw new EngineError('not_found', `no record with id ${id}`, { ...context, cause: error });
+  }
   const body = get.records ? await get.records.apply(response.body) : response.body;
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new EngineError(
@@ -60,6 +63,7 @@ export async function getRecord(
     resource: resource.key,
     operation: 'get',
     remoteData,
+    rawId: resource.rawId,
     bindings: { params: runtime.params, id, id_parts: idParts },
   });
   return record!;

@@ -1,5 +1,4 @@
-import type { CompiledHttpSource, CompiledResource, CompiledSource } from '../definition/compiled-types.js';
-import { EngineError } from '../errors/engine-error.js';
+import type { CompiledResource, CompiledSource } from '../definition/compiled-types.js';
 import { readHttpPage } from '../pagination/http-page-reader.js';
 import { FRESH_PROGRESS } from '../pagination/page-state.js';
 import { readDerived } from './derived-source.js';
@@ -7,10 +6,11 @@ import { dropRepeated } from './drop-repeated.js';
 import { enrichRecords } from './enrich-records.js';
 import { listScope, readFanOut } from './fan-out.js';
 import { applyLocalFilters, chooseSources } from './filters.js';
-import { keepListed, listedIds } from './keep-listed-ids.js';
+import { keepJoined, readJoinedIds } from './join.js';
 import type { ListRequest, ListResult, ListState } from './list-types.js';
 import { mapPage, type UnifiedRecord } from './record-pipeline.js';
 import type { ConnectionRuntime } from './runtime.js';
+import { skippedBy } from './status-rule.js';
 
 // A call keeps reading while pages come back empty (filtered out, parents without children),
 // but never more than this, so one call stays bounded; it then returns an empty page and a cursor.
@@ -50,6 +50,7 @@ async function readSource(
     resource: resource.key,
     operation: 'list',
     remoteData: request.remoteData,
+    rawId: resource.rawId,
     bindings: { params: runtime.params, filter: request.filters },
     stats: request.stats,
   };
@@ -69,32 +70,21 @@ async function readSource(
       context,
     );
   } catch (error) {
-    if (!isUnavailableSource(source, state, error)) throw error;
-    runtime.onWarning(
-      new EngineError(
-        'provider_error',
-        `a source was skipped: not available to this account (${error.message})`,
-        {
-          provider: runtime.provider.id,
-          resource: resource.key,
-          operation: 'list',
-          status: error.status,
-          cause: error,
-        },
-      ),
-    );
-    return { records: [], next: null };
+    // Only a first page may be skipped: a source that vanishes mid-listing is a real failure.
+    if (state.progress === undefined && skippedBy(runtime, source.request, error, context))
+      return { records: [], next: null };
+    throw error;
   }
   let raws = page.records;
-  if (source.keepIdsFrom) {
+  if (source.join) {
     // Read once per iteration; a cursor call reads the ids again (they may have changed).
     const cacheKey = `${state.source}`;
-    let ids = request.idSets?.get(cacheKey);
+    let ids = request.joinedIds?.get(cacheKey);
     if (!ids) {
-      ids = await listedIds(runtime, source.keepIdsFrom, listScope(runtime, request), context);
-      request.idSets?.set(cacheKey, ids);
+      ids = await readJoinedIds(runtime, source.join, listScope(runtime, request), context);
+      request.joinedIds?.set(cacheKey, ids);
     }
-    raws = await keepListed(source.keepIdsFrom, raws, ids);
+    raws = await keepJoined(source.join, raws, ids);
   }
   const records = await mapPage(
     runtime,
@@ -109,20 +99,6 @@ async function readSource(
     records: unique.records,
     next: page.next ? { source: state.source, progress: page.next, recent: unique.fingerprints } : null,
   };
-}
-
-/** Only a first page may be skipped: a source that vanishes mid-listing is a real failure. */
-function isUnavailableSource(
-  source: CompiledHttpSource,
-  state: ListState,
-  error: unknown,
-): error is EngineError {
-  return (
-    EngineError.isInstance(error) &&
-    state.progress === undefined &&
-    error.status !== undefined &&
-    source.skipOnStatus.includes(error.status)
-  );
 }
 
 export type { ListRequest, ListResult, ListState } from './list-types.js';

@@ -22,8 +22,8 @@ export interface ListRequest {
   state?: ListState | undefined;
   /** Parent pages already read in this iteration, so a fan-out reads each parent page once. */
   parentPages?: Map<string, RawResourcePage> | undefined;
-  /** Id sets read for `keep_ids_from`, once per iteration. */
-  idSets?: Map<string, Set<string>> | undefined;
+  /** Id sets read for a source's `join`, once per iteration. */
+  joinedIds?: Map<string, Set<string>> | undefined;
   /** What validation did to this call's records; made by `listResource` when not given. */
   stats?: ListingStats | undefined;
 }

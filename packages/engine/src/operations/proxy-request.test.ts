@@ -102,6 +102,7 @@ describe('proxy', () => {
 
 describe('proxy under a base URL with a path', () => {
   const based = loadProviderDefinition(`
+version: 1
 id: based
 name: Based
 params:

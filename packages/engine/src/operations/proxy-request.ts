@@ -2,7 +2,6 @@ import { joinUrl } from '../connection/resolve-base-url.js';
 import { EngineError } from '../errors/engine-error.js';
 import { checkHeaders, mergeHeaders } from '../http/header-values.js';
 import type { ProxyRequest, ProxyResponse } from '../public-types.js';
-import { familyOfPath } from './request-families.js';
 import type { ConnectionRuntime } from './runtime.js';
 
 /**
@@ -57,7 +56,7 @@ export async function proxyRequest(
       url,
       headers: mergeHeaders(headers, hasBody ? { 'content-type': 'application/json' } : {}),
       body: hasBody ? JSON.stringify(request.body) : undefined,
-      family: familyOfPath(runtime.provider, request.path.split('?')[0]!),
+      family: runtime.provider.families.ofPath(request.path.split('?')[0]!),
       context: { operation: 'proxy' },
     },
     true,

@@ -13,6 +13,8 @@ export interface PipelineContext {
   resource: string;
   operation: string;
   remoteData: boolean;
+  /** Field of a raw record that names it in errors (the resource's `raw_id`). Default: id. */
+  rawId?: string | undefined;
   bindings: Record<string, unknown>;
   /** Counts records skipped or repaired by validation, for the listing's stats. */
   stats?: ListingStats | undefined;
@@ -24,9 +26,9 @@ interface ErrorContext {
   operation: string;
 }
 
-function rawId(raw: unknown): string | undefined {
+function rawIdOf(raw: unknown, field = 'id'): string | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
-  const id = (raw as Record<string, unknown>).id ?? (raw as Record<string, unknown>).uuid;
+  const id = (raw as Record<string, unknown>)[field];
   return id === undefined || id === null ? undefined : String(id);
 }
 
@@ -51,7 +53,7 @@ export async function mapPage(
     outputs = mapping ? await mapping.apply(raws, context.bindings) : [...raws];
   } catch (error) {
     const index = error instanceof JsonataEvaluationError ? error.index : undefined;
-    const recordId = index === undefined ? undefined : rawId(raws[index]);
+    const recordId = index === undefined ? undefined : rawIdOf(raws[index], context.rawId);
     throw new EngineError(
       'mapping_error',
       `mapping failed${recordId ? ` on record ${recordId}` : ''}: ${(error as Error).message}`,
@@ -88,13 +90,13 @@ export function finishRecord(
   const pruned = isObject ? pruneEmpty(fields) : pruneEmpty(output);
   if (pruned === undefined || typeof pruned !== 'object' || Array.isArray(pruned)) {
     return reject(runtime, context, errorContext, raw, 'mapping_error', {
-      message: `mapping did not return one object for record ${rawId(raw) ?? '(no id)'}`,
+      message: `mapping did not return one object for record ${rawIdOf(raw, context.rawId) ?? '(no id)'}`,
     });
   }
   const record = pruned as Record<string, unknown>;
   if (typeof record.id !== 'string') {
     return reject(runtime, context, errorContext, raw, 'mapping_error', {
-      message: `mapped record has no string id (raw id ${rawId(raw) ?? 'unknown'})`,
+      message: `mapped record has no string id (raw id ${rawIdOf(raw, context.rawId) ?? 'unknown'})`,
     });
   }
   if (mappedRemoteData !== undefined && mappedRemoteData !== null) record.remote_data = mappedRemoteData;
@@ -155,7 +157,7 @@ function reject(
   code: 'mapping_error' | 'schema_violation',
   detail: { message: string; recordId?: string; problems?: Problem[] },
 ): undefined {
-  const recordId = detail.recordId ?? rawId(raw);
+  const recordId = detail.recordId ?? rawIdOf(raw, context.rawId);
   const skip = runtime.validation === 'drop' && context.operation !== 'get';
   const error = new EngineError(code, skip ? `${detail.message}; skipped` : detail.message, {
     ...errorContext,

@@ -271,6 +271,7 @@ resources:
 
 describe('max_pages', () => {
   const capped = loadProviderDefinition(`
+version: 1
 id: capped
 name: Capped
 params:
