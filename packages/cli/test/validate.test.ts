@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lines, OKTA_PROVIDER_DIR, run } from './helpers.js';
 
-/** A definition with two schema errors, on lines 10 and 16. */
+/** A definition with two schema errors, on lines 11 and 17. */
 const SCHEMA_ERRORS = `version: 1
 id: acme
 name: Acme
@@ -25,7 +25,7 @@ resources:
           mapping: '{ "id": id }'
 `;
 
-/** Schema-valid, but with a JSONata syntax error (line 17) and a missing mapping file (line 23). */
+/** Schema-valid, but with a JSONata syntax error (line 18) and a missing mapping file (line 24). */
 const MAPPING_ERRORS = SCHEMA_ERRORS.replace('bearerx', 'bearer')
   .replace('sideways', 'none')
   .replace(`'{ "id": id }'`, `'{ "id": id '`)
@@ -66,8 +66,8 @@ describe('org-engine validate', () => {
     expect(result.code).toBe(1);
     const file = join(broken, 'provider.yaml');
     expect(lines(result.stdout)).toEqual([
-      `${file}:10: auth.0.kind: expected one of header, bearer, basic, oauth2_client_credentials, oauth2_refresh`,
-      `${file}:16: resources.user-directory/users.list.sources.0.pagination.type: expected one of link_header, body_next_url, body_cursor, page, offset, none`,
+      `${file}:11: auth.0.kind: expected one of header, bearer, basic, oauth2_client_credentials, oauth2_refresh`,
+      `${file}:17: resources.user-directory/users.list.sources.0.pagination.type: expected one of link_header, body_next_url, body_cursor, page, offset, none`,
     ]);
   });
 
@@ -79,14 +79,14 @@ describe('org-engine validate', () => {
     expect(problems).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^${escapeRegExp(mappings)}:17: resources\\.user-directory/users\\.list\\.sources\\.0\\.mapping: JSONata`,
+          `^${escapeRegExp(mappings)}:18: resources\\.user-directory/users\\.list\\.sources\\.0\\.mapping: JSONata`,
         ),
       ),
     );
     expect(problems).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^${escapeRegExp(mappings)}:23: .*mapping: cannot read mapping file mappings/missing\\.jsonata`,
+          `^${escapeRegExp(mappings)}:24: .*mapping: cannot read mapping file mappings/missing\\.jsonata`,
         ),
       ),
     );
