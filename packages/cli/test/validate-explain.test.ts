@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lines, OKTA_PROVIDER_DIR, run } from './helpers.js';
 
 /** A valid definition whose mapping sorts with `^(...)`, a construct that runs interpreted. */
-const SORTING = `id: acme
+const SORTING = `version: 1
+id: acme
 name: Acme
 params:
   domain: { required: true }
