@@ -21,6 +21,7 @@ let PRIVATE_KEY = '';
 
 const ORIGIN = 'https://acme.secrets.example.com';
 const definition = loadProviderDefinition(`
+version: 1
 id: secretco
 name: Secret Co
 params: { tenant: { pattern: '[a-z]+' } }
