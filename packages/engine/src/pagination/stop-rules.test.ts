@@ -236,6 +236,7 @@ describe('stop rules', () => {
 
 describe('stop_on_empty_page', () => {
   const polled = loadProviderDefinition(`
+version: 1
 id: polled
 name: Polled
 params:
