@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+// By URL, so the process finds tsx whatever folder it runs in (a project outside the repository).
+const TSX = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 
 /** A spawned `org-engine` process, with what it has written so far. */
 export interface SpawnedCli {
@@ -22,7 +24,15 @@ export function spawnCli(
   args: readonly string[],
   options: { env?: Record<string, string>; input?: string; cwd?: string } = {},
 ): SpawnedCli {
-  const child = spawn(process.execPath, ['--conditions=@org/source', '--import', 'tsx', CLI, ...args], {
+  return spawnNode(['--conditions=@org/source', '--import', TSX, CLI, ...args], options);
+}
+
+/** Runs `node <args>` as its own process, with only the given environment (and PATH). */
+export function spawnNode(
+  args: readonly string[],
+  options: { env?: Record<string, string>; input?: string; cwd?: string } = {},
+): SpawnedCli {
+  const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     cwd: options.cwd ?? process.cwd(),
     stdio: ['pipe', 'pipe', 'pipe'],

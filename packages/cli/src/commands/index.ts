@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../run-context.js';
 import { getCommand } from './get.js';
+import { initCommand } from './init.js';
 import { listCommand } from './list.js';
 import { providersCommand } from './providers.js';
 import { proxyCommand } from './proxy.js';
@@ -15,6 +16,7 @@ import { validateCommand } from './validate.js';
  * exports a factory of a commander `Command` whose action sets `context.exitCode`; add it here.
  */
 export const COMMANDS: ReadonlyArray<(context: RunContext) => Command> = [
+  initCommand,
   validateCommand,
   testCommand,
   providersCommand,
