@@ -1,5 +1,6 @@
 import type { Problem } from '../errors/engine-error.js';
 import { MAPPING_HELPERS } from '../mapping/jsonata-helpers.js';
+import { catastrophicBacktracking } from './regex-safety.js';
 import type { ProviderDefinition } from './schema.js';
 import type { ResourceDefinition, SourceDefinition } from './schema-resource.js';
 import { checkTemplate, parseTemplate } from './template.js';
@@ -50,6 +51,8 @@ function checkConnection(definition: ProviderDefinition, report: Report): void {
     if (param.pattern !== undefined) {
       try {
         new RegExp(param.pattern, 'u');
+        const unsafe = catastrophicBacktracking(param.pattern, 'u');
+        if (unsafe) report(`${path}.pattern`, unsafe);
       } catch (error) {
         report(`${path}.pattern`, `invalid regular expression: ${(error as Error).message}`);
       }
@@ -179,6 +182,8 @@ function checkResource(
     try {
       const groups = new RegExp(`${get.id_pattern}|`).exec('')?.groups;
       if (!groups) report(`${path}.get.id_pattern`, 'expected named groups, e.g. (?<app_id>[^:]+)');
+      const unsafe = catastrophicBacktracking(get.id_pattern, 'u');
+      if (unsafe) report(`${path}.get.id_pattern`, unsafe);
     } catch (error) {
       report(`${path}.get.id_pattern`, `invalid regular expression: ${(error as Error).message}`);
     }
