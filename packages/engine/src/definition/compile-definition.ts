@@ -15,6 +15,7 @@ import type {
   ExpressionReport,
 } from './compiled-types.js';
 import { RateLimitFamilies } from './rate-limit-families.js';
+import { catastrophicBacktracking } from './regex-safety.js';
 import type { ProviderDefinition } from './schema.js';
 import type { PaginationDefinition } from './schema-pagination.js';
 import type {
@@ -53,7 +54,11 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
   // One compiled expression per distinct text: list and get often share a mapping file.
   const cache = new Map<string, unknown>();
   const expressions: ExpressionReport[] = [];
-  type Assignable = { assign(name: string, value: unknown): void; interpretedReason?: string | undefined };
+  type Assignable = {
+    assign(name: string, value: unknown): void;
+    interpretedReason?: string | undefined;
+    regularExpressions(): RegExp[];
+  };
   function compile<T extends Assignable>(make: new (source: string) => T, source: string, path: string): T {
     const key = `${make.name}\u0000${source}`;
     const cached = cache.get(key) as T | undefined;
@@ -64,6 +69,10 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
     try {
       const compiled = new make(source);
       expressions.push({ path, reason: compiled.interpretedReason });
+      for (const pattern of compiled.regularExpressions()) {
+        const unsafe = catastrophicBacktracking(pattern);
+        if (unsafe) problems.push({ path, message: `regular expression /${pattern.source}/: ${unsafe}` });
+      }
       // Constants are bound into the compiled expression: built once, not once per record.
       for (const [name, value] of Object.entries(definition.constants)) compiled.assign(name, value);
       cache.set(key, compiled);

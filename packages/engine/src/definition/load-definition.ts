@@ -9,6 +9,7 @@ import { type CompiledProvider, compileDefinition } from './compile-definition.j
 import { type RoleValue, roleFields, roleValues } from './field-roles.js';
 import { lineOf, problemsFromZod } from './format-problems.js';
 import { providerDefinitionSchema } from './schema.js';
+import { catastrophicBacktracking } from './regex-safety.js';
 
 /** A JSONata field whose whole value looks like this names a file next to provider.yaml. */
 const MAPPING_FILE = /^[\w./-]+\.jsonata$/;
@@ -157,6 +158,8 @@ function checkFieldRoles(
     } else if (field.role === 'regex') {
       try {
         new RegExp(field.value, 'u');
+        const unsafe = catastrophicBacktracking(field.value, 'u');
+        if (unsafe) problems.push({ path: where, message: unsafe });
       } catch (error) {
         problems.push({ path: where, message: `invalid regular expression: ${(error as Error).message}` });
       }

@@ -34,7 +34,7 @@ export interface JsonataFailure {
  * milliseconds, and the length of any one sequence. Without them a runaway expression hangs the
  * process or exhausts its memory. The compiled evaluator has equivalent bounds.
  */
-export const INTERPRETER_LIMITS = { stack: 2_000, timeout: 5_000, sequence: 1_000_000 } as const;
+export const INTERPRETER_LIMITS = { stack: 2_000, timeout: 5_000, sequence: 1_000_000 };
 
 /**
  * Compiles `prefix + source + suffix` and reports errors at positions in `source` (the text
@@ -42,7 +42,8 @@ export const INTERPRETER_LIMITS = { stack: 2_000, timeout: 5_000, sequence: 1_00
  */
 export function compileWrapped(source: string, prefix = '', suffix = ''): jsonata.Expression {
   try {
-    return jsonata(`${prefix}${source}${suffix}`, { ...INTERPRETER_LIMITS });
+    // The shared object, not a copy: JSONata reads it on every evaluation (see setEvaluationTimeout).
+    return jsonata(`${prefix}${source}${suffix}`, INTERPRETER_LIMITS);
   } catch (error) {
     const failure = error as JsonataFailure;
     const position =

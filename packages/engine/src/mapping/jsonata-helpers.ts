@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import railsTimezone from 'rails-timezone';
+import { BoundedCache } from './bounded-cache.js';
 import { RAILS_TIME_ZONE_SUPPLEMENT } from './rails-time-zones.js';
 
 /**
@@ -55,7 +56,8 @@ export function toDate(value: unknown): string | undefined {
   return toIsoUtc(value)?.slice(0, 10);
 }
 
-const validZones = new Map<string, boolean>();
+/** Zone names already checked (there are about 600 IANA names; the rest are a provider's typos). */
+export const validZones = new BoundedCache<string, boolean>(1_000);
 function isIanaZone(name: string): boolean {
   let valid = validZones.get(name);
   if (valid === undefined) {

@@ -44,6 +44,24 @@ abstract class Expression {
     this.compiled?.assign(name, value);
   }
 
+  /** The regex literals of the expression, for the definition's safety check. */
+  regularExpressions(): RegExp[] {
+    const found: RegExp[] = [];
+    const visit = (node: unknown): void => {
+      if (node === null || typeof node !== 'object') return;
+      if (
+        (node as { type?: string }).type === 'regex' &&
+        (node as { value?: unknown }).value instanceof RegExp
+      ) {
+        found.push((node as { value: RegExp }).value);
+        return;
+      }
+      for (const child of Object.values(node)) visit(child);
+    };
+    visit(this.plain.ast());
+    return found;
+  }
+
   /** The compiled expression, unless the process runs everything interpreted. */
   protected active(): CompiledExpression | undefined {
     return evaluationMode() === 'interpreted' ? undefined : this.compiled;
