@@ -8,8 +8,8 @@ import { checkTemplates } from './check-templates.js';
 import { type CompiledProvider, compileDefinition } from './compile-definition.js';
 import { type RoleValue, roleFields, roleValues } from './field-roles.js';
 import { lineOf, problemsFromZod } from './format-problems.js';
-import { providerDefinitionSchema } from './schema.js';
 import { catastrophicBacktracking } from './regex-safety.js';
+import { providerDefinitionSchema } from './schema.js';
 
 /** A JSONata field whose whole value looks like this names a file next to provider.yaml. */
 const MAPPING_FILE = /^[\w./-]+\.jsonata$/;
