@@ -40,3 +40,4 @@ export type {
 export { startSandbox } from './start-sandbox.js';
 export { WORKATO_RATE_LIMITS } from './workato/workato-api.js';
 export type { WorkatoInventory, WorkatoWorkspace } from './workato/workato-data.js';
+export type { PendingInvitation, WorkatoDirectory } from './workato/workato-directory.js';

@@ -29,7 +29,7 @@ export interface SandboxResponse {
 
 /** One endpoint. `Principal` is what authentication found out about the caller. */
 export interface Route<Principal> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** A path template such as `/api/v1/users/:id`. */
   path: string;
   /** The rate-limit family the endpoint counts against. */

@@ -4,6 +4,7 @@ import type { OktaAccount } from './okta/okta-accounts.js';
 import type { OktaInventory, OktaTenant } from './okta/okta-data.js';
 import type { RateLimitOptions } from './rate-limiter.js';
 import type { WorkatoInventory, WorkatoWorkspace } from './workato/workato-data.js';
+import type { WorkatoDirectory } from './workato/workato-directory.js';
 
 /** The providers the sandbox imitates. */
 export type SandboxProvider = 'okta' | 'workato';
@@ -124,6 +125,11 @@ export interface WorkatoSandbox extends SandboxBase {
   readonly inventory: WorkatoInventory;
   /** The seeded workspace, for tests that compare individual records. */
   readonly workspace: WorkatoWorkspace;
+  /**
+   * The collaborators as the write endpoints changed them; `acceptInvitation(email)` does what
+   * the invitee would do from Workato's email.
+   */
+  readonly directory: WorkatoDirectory;
 }
 
 /** A running sandbox of either provider. */

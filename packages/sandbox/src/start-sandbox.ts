@@ -11,6 +11,7 @@ import { createRateLimiter } from './rate-limiter.js';
 import type { OktaSandbox, Sandbox, SandboxOptions, WorkatoSandbox } from './sandbox-types.js';
 import { createWorkatoApi, WORKATO_RATE_LIMITS } from './workato/workato-api.js';
 import { WorkatoWorkspace } from './workato/workato-data.js';
+import { WorkatoDirectory } from './workato/workato-directory.js';
 
 const MAX_USERS = 10_000_000;
 const TOKEN_ALPHABET = `${BASE62}-_`;
@@ -113,11 +114,12 @@ async function startOkta(
 function startWorkato(options: SandboxOptions, seed: number, listening: ListeningServer): WorkatoSandbox {
   const users = checkWholeNumber('users', options.users ?? 40, 1, MAX_USERS);
   const workspace = new WorkatoWorkspace(seed, users);
+  const directory = new WorkatoDirectory(workspace);
   const apiToken =
     options.apiToken ?? new Random(seed, 'workato.api-token').characters(64, '0123456789abcdef');
   const requestCount = serveProvider(
     listening,
-    createWorkatoApi(workspace, { token: apiToken, retryAfter: options.retryAfter ?? false }),
+    createWorkatoApi(workspace, { token: apiToken, retryAfter: options.retryAfter ?? false }, directory),
     {
       rateLimiter: createRateLimiter(WORKATO_RATE_LIMITS, options.rateLimit),
       faults: new FaultInjector(seed, options.faults),
@@ -134,6 +136,7 @@ function startWorkato(options: SandboxOptions, seed: number, listening: Listenin
     credentials: { apiToken },
     connection: { params: { data_center: 'us' }, auth: { method: 'api_token', token: apiToken }, baseUrl },
     workspace,
+    directory,
     get expected() {
       return workspace.expected();
     },

@@ -1,7 +1,9 @@
 import type { ProviderApi } from '../routes.js';
 import type { WorkatoWorkspace } from './workato-data.js';
+import type { WorkatoDirectory } from './workato-directory.js';
 import { simpleError } from './workato-http.js';
 import { workatoRoutes } from './workato-routes.js';
+import { workatoWriteRoutes } from './workato-write-routes.js';
 
 /** Default budget per minute of each endpoint family: Workato allows 60 on all of them. */
 export const WORKATO_RATE_LIMITS: Readonly<Record<string, number>> = {
@@ -24,9 +26,11 @@ export interface WorkatoApiSettings {
 export function createWorkatoApi(
   workspace: WorkatoWorkspace,
   settings: WorkatoApiSettings,
+  directory: WorkatoDirectory,
 ): ProviderApi<true> {
   return {
-    routes: workatoRoutes(workspace),
+    // The write routes come first: they also answer the reads that must see their changes.
+    routes: [...workatoWriteRoutes(workspace, directory), ...workatoRoutes(workspace)],
     contentType: 'application/json; charset=utf-8',
     authenticate: async (request) => {
       // Only API-client tokens: the retired x-user-email / x-user-token keys are refused too.
