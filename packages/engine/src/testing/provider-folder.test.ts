@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Fixture } from './fixture-types.js';
 import { checkProviderFolder, snapshotFile } from './provider-folder.js';
 
-const DEFINITION = `id: acme
+const DEFINITION = `version: 1
+id: acme
 name: Acme
 params:
   domain: { required: true }
