@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import jsonata from 'jsonata';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Fixture } from '../src/fixtures.js';
 import { loadProviderDefinition } from '../src/index.js';
 import { type CompiledExpression, compileExpression } from '../src/mapping/compiler/compile-expression.js';
 import { setEvaluationMode, takeDifferences } from '../src/mapping/evaluation-mode.js';
 import { MAPPING_HELPERS } from '../src/mapping/jsonata-helpers.js';
 import { CollectionExpression, PageExpression, SingleExpression } from '../src/mapping/record-mapping.js';
 import { expressionInput, expressionSource } from './helpers/expression-grammar.js';
-import type { Fixture } from './helpers/fixture-runner.js';
 import { messyLike, recordsOf } from './helpers/messy-records.js';
 
 /**
