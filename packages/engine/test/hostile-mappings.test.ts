@@ -15,7 +15,8 @@ import {
 const ORIGIN = 'https://acme.api.example.com';
 
 function definition(mapping: string): string {
-  return `id: hostile
+  return `version: 1
+id: hostile
 name: Hostile
 params:
   tenant: { pattern: "[a-z]+" }
