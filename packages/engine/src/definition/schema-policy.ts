@@ -98,7 +98,7 @@ export const rateLimitSchema = z
       }),
     scope: template.optional().meta({
       description:
-        "Whose budget it is, beyond the host: a template over params and auth fields naming the customer's account where many share one host (Workato: per API client token). Rendered values are hashed, never kept. Default: the host alone.",
+        "Whose budget it is, beyond the host: a template over params and auth fields naming the customer's account where many share one host (for example one budget per API client token). Rendered values are hashed, never kept. Default: the host alone.",
       examples: ['{{auth.token}}', '{{params.tenant}}'],
     }),
   })
