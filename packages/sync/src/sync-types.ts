@@ -2,7 +2,7 @@ import type { AuthCredentials, Engine } from '@org/engine';
 
 /** What `resolveConnection` returns: how to reach one customer's account, credentials included. */
 export interface ResolvedConnection {
-  /** Provider id, e.g. `okta`. */
+  /** Provider id, as listed by `engine.providers()`. */
   provider: string;
   params?: Record<string, string>;
   auth: AuthCredentials;
