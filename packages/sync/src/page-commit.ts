@@ -16,6 +16,8 @@ export interface RunRow {
   connectionId: string;
   resource: string;
   mode: 'full' | 'incremental';
+  /** The first run of the pass this run belongs to (itself, unless it resumed a failed run). */
+  passRun: string;
 }
 
 /**
@@ -100,19 +102,21 @@ export async function commitPage(
 }
 
 /**
- * Ends a complete full run, inside the caller's transaction: every stored record this run did
- * not see is `deleted`, carrying its last known version. Only a complete full run may do this.
+ * Ends a complete full pass, inside the caller's transaction: every stored record the pass did
+ * not see is `deleted`, carrying its last known version. Only a complete full pass may do this.
+ * Runs get increasing ids and a pass's runs follow one another, so "seen by this pass" is
+ * "seen by its first run or a later one".
  */
 export async function recordDeletions(client: pg.PoolClient, run: RunRow): Promise<number> {
   const gone = await client.query(
     `WITH gone AS (
         UPDATE ${SCHEMA}.records SET deleted_at = now()
-        WHERE connection_id = $1 AND resource = $2 AND deleted_at IS NULL AND seen_run <> $3
+        WHERE connection_id = $1 AND resource = $2 AND deleted_at IS NULL AND seen_run < $4
         RETURNING record_id, record
       )
       INSERT INTO ${SCHEMA}.changes (connection_id, resource, record_id, type, record, run_id)
       SELECT $1, $2, record_id, 'deleted', record, $3 FROM gone ORDER BY record_id`,
-    [run.connectionId, run.resource, run.id],
+    [run.connectionId, run.resource, run.id, run.passRun],
   );
   return gone.rowCount ?? 0;
 }

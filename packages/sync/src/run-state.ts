@@ -51,25 +51,27 @@ export async function markSucceeded(
         next_run_at = CASE WHEN next_run_at <= now()
           THEN greatest(next_run_at + every_minutes * interval '1 minute', now()) ELSE next_run_at END
       WHERE connection_id = $1 AND resource = $2`,
-    [row.connection_id, row.resource, row.started_at, row.mode],
+    [row.connection_id, row.resource, row.pass_started_at ?? row.started_at, row.mode],
   );
   return row;
 }
 
 /**
- * Records a failure: the run (if one was started) ends `failed` and deletes nothing; the sync
- * backs off, or pauses when the credentials were refused.
+ * Records a failure: the run (if one was started) ends `failed` and deletes nothing, keeping
+ * `resumeCursor` for the next run (null: the next run starts over); the sync backs off, or
+ * pauses when the credentials were refused.
  */
 export async function markFailed(
   pool: pg.Pool,
   target: { connectionId: string; resource: string },
-  runId: string | undefined,
+  run: { id: string; resumeCursor: string | null } | undefined,
   error: StoredError,
 ): Promise<void> {
-  if (runId !== undefined) {
+  if (run !== undefined) {
     await pool.query(
-      `UPDATE ${SCHEMA}.runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running'`,
-      [runId, error],
+      `UPDATE ${SCHEMA}.runs SET status = 'failed', finished_at = now(), error = $2, cursor = $3
+        WHERE id = $1 AND status = 'running'`,
+      [run.id, error, run.resumeCursor],
     );
   }
   const sync = await pool.query(

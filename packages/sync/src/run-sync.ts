@@ -1,7 +1,8 @@
 import { type Connection, type Engine, EngineError } from '@org/engine';
 import type pg from 'pg';
 import { LOCK_NAMESPACE, SCHEMA, transaction } from './database.js';
-import { commitPage, type RunRow, recordDeletions } from './page-commit.js';
+import { type OpenRun, openRun, restartPass } from './open-run.js';
+import { commitPage, recordDeletions } from './page-commit.js';
 import { markFailed, markSucceeded, runResult, type StoredError } from './run-state.js';
 import { syncError } from './sync-errors.js';
 import type { ResolvedConnection, RunMode, RunResult } from './sync-types.js';
@@ -32,17 +33,18 @@ export type RunOutcome =
   | { kind: 'busy'; reason: 'locked' | 'host' }
   | { kind: 'yielded'; result: RunResult };
 
-/** The filter the provider declares for listing records changed since a time, if any. */
-export function incrementalFilterOf(engine: Engine, provider: string, resource: string): string | undefined {
-  const summary = engine.providers().find((candidate) => candidate.id === provider) as
-    | { incrementalFilters?: Record<string, string> }
-    | undefined;
-  return summary?.incrementalFilters?.[resource];
-}
-
 function asStoredError(error: unknown): StoredError {
   if (EngineError.isInstance(error)) return { code: error.code, message: error.message };
   return { code: 'internal_error', message: `[engine] sync: ${(error as Error)?.message ?? String(error)}` };
+}
+
+/**
+ * Where the next run goes on after `error`: a listing error's cursor (the last page fully
+ * delivered, which is this run's last checkpoint), or null to start over (an error before any
+ * page, or one that is not the listing's, such as a refused cursor).
+ */
+function resumeCursorOf(error: unknown): string | null {
+  return EngineError.isInstance(error) && typeof error.cursor === 'string' ? error.cursor : null;
 }
 
 function connect(context: RunContext, resolved: ResolvedConnection, resource: string): Connection {
@@ -61,72 +63,40 @@ function connect(context: RunContext, resolved: ResolvedConnection, resource: st
   });
 }
 
-/** The unfinished run to resume, or a new one in the mode asked for (or due). */
-async function openRun(
-  context: RunContext,
-  target: { connectionId: string; resource: string; mode?: RunMode | undefined },
-  provider: string,
-): Promise<RunRow & { cursor: string | null; filter: Record<string, string> }> {
-  const { pool } = context;
-  const unfinished = await pool.query(
-    `SELECT * FROM ${SCHEMA}.runs WHERE connection_id = $1 AND resource = $2 AND status = 'running'`,
-    [target.connectionId, target.resource],
-  );
-  const open = unfinished.rows[0];
-  if (open && (target.mode === undefined || target.mode === open.mode)) {
-    return { id: String(open.id), ...target, mode: open.mode, cursor: open.cursor, filter: open.filter };
-  }
-  if (open) {
-    // Asked for the other mode: the unfinished run ends without deleting anything.
-    const error = { code: 'invalid_request', message: `[engine] sync: superseded by a ${target.mode} run` };
-    await pool.query(
-      `UPDATE ${SCHEMA}.runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
-      [open.id, error],
-    );
-  }
-  const sync = (
-    await pool.query(`SELECT * FROM ${SCHEMA}.syncs WHERE connection_id = $1 AND resource = $2`, [
-      target.connectionId,
-      target.resource,
-    ])
-  ).rows[0];
-  const filterName = incrementalFilterOf(context.engine, provider, target.resource);
-  const fullDue =
-    !sync?.last_full_success_at ||
-    (sync.full_every_minutes !== null &&
-      Date.now() - new Date(sync.last_full_success_at).getTime() >= sync.full_every_minutes * 60_000);
-  const incremental =
-    filterName !== undefined &&
-    sync?.changed_since &&
-    (target.mode === 'incremental' || (!target.mode && !fullDue));
-  const mode: RunMode = incremental ? 'incremental' : 'full';
-  const filter: Record<string, string> = {};
-  if (incremental) {
-    const since = new Date(new Date(sync.changed_since).getTime() - context.overlapSeconds * 1000);
-    filter[filterName] = since.toISOString();
-  }
-  const inserted = await pool.query(
-    `INSERT INTO ${SCHEMA}.runs (connection_id, resource, mode, status, filter) VALUES ($1, $2, $3, 'running', $4) RETURNING id`,
-    [target.connectionId, target.resource, mode, filter],
-  );
-  return { id: String(inserted.rows[0].id), ...target, mode, cursor: null, filter };
-}
-
 async function listAndCommit(
   context: RunContext,
   connection: Connection,
-  run: RunRow & { cursor: string | null; filter: Record<string, string> },
+  opened: OpenRun,
   control: RunControl,
 ): Promise<RunOutcome> {
-  const [model, name] = run.resource.split('/') as [string, string];
+  const [model, name] = opened.resource.split('/') as [string, string];
+  let run = opened;
   let cursor = run.cursor;
+  const list = connection.list as (...args: unknown[]) => Promise<{
+    result: Record<string, unknown>[];
+    next_cursor: string | null;
+  }>;
+  const listPage = () =>
+    list.call(connection, model, name, {
+      cursor,
+      limit: context.pageSize,
+      filter: run.filter,
+      remoteData: false,
+    });
   for (;;) {
-    const page = await (
-      connection.list as (...args: unknown[]) => Promise<{
-        result: Record<string, unknown>[];
-        next_cursor: string | null;
-      }>
-    )(model, name, { cursor, limit: context.pageSize, filter: run.filter, remoteData: false });
+    let page: Awaited<ReturnType<typeof listPage>>;
+    try {
+      page = await listPage();
+    } catch (error) {
+      // A failed run's cursor may no longer be accepted: the pass starts over instead.
+      if (run.origin !== 'continued' || !EngineError.isInstance(error) || error.code !== 'invalid_cursor') {
+        throw error;
+      }
+      context.log(`${run.connectionId} ${run.resource}: run ${run.id}: cursor refused, starting over`);
+      run = await restartPass(context.pool, run);
+      cursor = null;
+      continue;
+    }
     const done = await transaction(context.pool, async (client) => {
       await commitPage(client, run, page.result, page.next_cursor);
       if (page.next_cursor !== null) return undefined;
@@ -135,6 +105,7 @@ async function listAndCommit(
     });
     if (done) return { kind: 'finished', result: runResult(done) };
     cursor = page.next_cursor;
+    if (run.origin === 'continued') run = { ...run, origin: 'resumed' };
     if (control.shouldYield?.()) {
       const row = await context.pool.query(`SELECT * FROM ${SCHEMA}.runs WHERE id = $1`, [run.id]);
       return { kind: 'yielded', result: runResult(row.rows[0]) };
@@ -171,10 +142,10 @@ export async function executeRun(
         release = control.enterHost(new URL(connection.baseUrl).host);
         if (!release) return { kind: 'busy', reason: 'host' };
       }
-      const run = await openRun(context, target, resolved.provider);
+      const run = await openRun(pool, context.engine, target, resolved.provider, context.overlapSeconds);
       runId = run.id;
       context.log(
-        `${target.connectionId} ${target.resource}: ${run.mode} run ${run.id} ${run.cursor ? 'resumed' : 'started'}`,
+        `${target.connectionId} ${target.resource}: ${run.mode} run ${run.id} ${run.cursor ? `${run.origin} (pass of run ${run.passRun})` : 'started'}`,
       );
       const outcome = await listAndCommit(context, connection, run, control);
       if (outcome.kind === 'finished') {
@@ -186,7 +157,12 @@ export async function executeRun(
       return outcome;
     } catch (error) {
       const stored = asStoredError(error);
-      await markFailed(pool, target, runId, stored);
+      await markFailed(
+        pool,
+        target,
+        runId === undefined ? undefined : { id: runId, resumeCursor: resumeCursorOf(error) },
+        stored,
+      );
       context.log(`${target.connectionId} ${target.resource}: run failed: ${stored.code}: ${stored.message}`);
       const row = runId
         ? (await pool.query(`SELECT * FROM ${SCHEMA}.runs WHERE id = $1`, [runId])).rows[0]

@@ -5,7 +5,9 @@
  * - `syncs`: what to keep in step and its schedule and error state, one row per
  *   (connection, resource); a removed sync keeps its row (and change history) with `removed_at`.
  * - `runs`: every run with its checkpoint (`cursor`) and counts; at most one unfinished run per
- *   (connection, resource), which the next run resumes.
+ *   (connection, resource), which the next run resumes. A failed run keeps the cursor its error
+ *   carried (null when it cannot be resumed); the next run of the same mode goes on from there
+ *   in the same pass (`pass_run`, `pass_started_at`: the pass's first run and its start).
  * - `records`: the last known version of each record and its fingerprint.
  * - `changes`: the change feed, ordered by `sequence`.
  *
@@ -55,6 +57,10 @@ export function schemaStatements(schema: string): string[] {
       unchanged integer NOT NULL DEFAULT 0,
       error jsonb
     )`,
+    // A pass (one complete listing) may span runs: a failed run's successor resumes from its
+    // cursor, and deletions count what the whole pass saw, from its first run on.
+    `ALTER TABLE ${schema}.runs ADD COLUMN IF NOT EXISTS pass_run bigint`,
+    `ALTER TABLE ${schema}.runs ADD COLUMN IF NOT EXISTS pass_started_at timestamptz`,
     `CREATE UNIQUE INDEX IF NOT EXISTS runs_one_unfinished ON ${schema}.runs (connection_id, resource)
       WHERE status = 'running'`,
     `CREATE INDEX IF NOT EXISTS runs_latest ON ${schema}.runs (connection_id, resource, id DESC)`,
