@@ -1,4 +1,4 @@
-export type { AuthChallenge, RefreshedTokens } from './auth/auth-strategy.js';
+export type { RefreshedTokens } from './auth/auth-strategy.js';
 export { builtInProviders } from './built-in-providers.js';
 export { Connection } from './connection/connection.js';
 export { loadProviderDefinition } from './definition/provider-source.js';
@@ -18,8 +18,8 @@ export type {
   UnifiedResource,
   UserDirectory,
 } from './generated/unified-types.js';
+export type { AuthChallenge } from './http/request-auth.js';
 export { MAPPING_HELPERS } from './mapping/jsonata-helpers.js';
-export type { ValidationMode } from './operations/runtime.js';
 export type {
   AuthCredentials,
   Cancellable,
@@ -34,6 +34,7 @@ export type {
   ProxyRequest,
   ProxyResponse,
   RecordOf,
+  ValidationMode,
 } from './public-types.js';
 export {
   createUnifiedValidator,

@@ -3,10 +3,22 @@ import type { RefreshedTokens } from './auth/auth-strategy.js';
 import type { CompiledProvider } from './definition/compiled-types.js';
 import type { EngineError } from './errors/engine-error.js';
 import type { UnifiedModel, UnifiedRecord, UnifiedResource } from './generated/unified-types.js';
-import type { ValidationMode } from './operations/runtime.js';
 
 /** A validated, compiled provider definition, as `loadProviderDefinition` returns it. */
 export type ProviderDefinition = CompiledProvider;
+
+/**
+ * How mapped records are checked against the unified schemas:
+ * - `drop` (default): one bad value never fails a listing. An invalid optional value (a field, a
+ *   list item, an object lacking its own required field) is dropped from the record, the raw
+ *   value staying in `remote_data`; a record without a valid id or another required field is
+ *   skipped. Each is reported to `onWarning` (`schema_violation` or `mapping_error`, with the
+ *   record id and the paths) and counted in the page's `stats`. `get` of such a record fails.
+ * - `strict`: the first invalid record fails the call with `schema_violation`.
+ * - `warn`: invalid records are returned as mapped and reported to `onWarning`.
+ * - `off`: no check.
+ */
+export type ValidationMode = 'drop' | 'strict' | 'warn' | 'off';
 
 /** Options of {@link createEngine}. Every one is optional. */
 export interface EngineOptions {

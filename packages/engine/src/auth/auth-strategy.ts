@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { AuthMethodDefinition } from '../definition/schema-auth.js';
+import type { RequestAuth } from '../http/request-auth.js';
 
 /** Tokens handed to `onTokenRefresh` so the caller can persist rotated credentials. */
 export interface RefreshedTokens {
@@ -34,28 +35,8 @@ export interface AuthContext {
   timeoutMs?: number | undefined;
 }
 
-/** A response the strategy may react to (401, DPoP nonce challenge). */
-export interface AuthChallenge {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-  /**
-   * The headers `headers()` gave the rejected request. With them a strategy tells a request sent
-   * with an already replaced token (retry with the new one) from a rejection of the newest token
-   * (renew once), so concurrent 401s cause a single renewal.
-   */
-  requestHeaders?: Record<string, string> | undefined;
-}
-
 /** Applies one auth method to outgoing requests. One instance per connection. */
-export interface AuthStrategy {
-  /** Headers for this request; may fetch or refresh a token first (at most one refresh at a time). */
-  headers(request: { method: string; url: URL }): Promise<Record<string, string>>;
-  /**
-   * Called when the API answers 401 (or asks for a DPoP nonce). Returns true when retrying the
-   * request once may now succeed (token refreshed, nonce stored).
-   */
-  onUnauthorized?(challenge: AuthChallenge): Promise<boolean>;
+export interface AuthStrategy extends RequestAuth {
   /** Every secret value this strategy holds or obtained, for redaction. */
   secrets(): string[];
 }

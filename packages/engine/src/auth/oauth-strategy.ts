@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
-import type { AuthChallenge, AuthContext, AuthStrategy } from './auth-strategy.js';
+import type { AuthChallenge } from '../http/request-auth.js';
+import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { type ClientAuthenticationMethod, createClientAuthentication } from './client-authentication.js';
 import { DpopProver } from './dpop-prover.js';
 import type { TokenCache } from './token-cache.js';

@@ -1,5 +1,5 @@
-import { isLoopbackHost } from '../connection/network-address.js';
 import { hostAllowed } from '../definition/allowed-hosts.js';
+import { isLoopbackHost } from '../http/network-address.js';
 import { authError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
 import type { ClientAuthentication, TokenRequestParts } from './client-authentication.js';

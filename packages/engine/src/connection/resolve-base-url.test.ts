@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadProviderDefinition } from '../definition/provider-source.js';
 import { createEngine } from '../engine.js';
 import { EngineError } from '../errors/engine-error.js';
-import { isLoopbackHost } from './network-address.js';
-import { joinUrl, resolveBaseUrl } from './resolve-base-url.js';
+import { isLoopbackHost } from '../http/network-address.js';
+import { joinUrl } from '../http/url-path.js';
+import { resolveBaseUrl } from './resolve-base-url.js';
 
 const RESOURCES = `resources:
   user-directory/users:

@@ -2,7 +2,7 @@ import { hostAllowed } from '../definition/allowed-hosts.js';
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { renderTemplate } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
-import { hostKind, isLoopbackHost } from './network-address.js';
+import { hostKind, isLoopbackHost } from '../http/network-address.js';
 
 /**
  * What a param may hold where a template places it in the base URL: unreserved URL characters
@@ -98,13 +98,4 @@ export function resolveBaseUrl(
     );
   }
   return normalise(url);
-}
-
-/** `base + path`, keeping the base URL's own path (`/api` + `/members`). */
-export function joinUrl(baseUrl: URL, path: string): URL {
-  const url = new URL(baseUrl.href);
-  const [pathname, search] = path.split('?', 2) as [string, string | undefined];
-  url.pathname = `${baseUrl.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
-  if (search) url.search = search;
-  return url;
 }

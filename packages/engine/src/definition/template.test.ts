@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodePathValue } from '../pagination/build-request-url.js';
+import { encodePathValue } from '../http/url-path.js';
 import { checkTemplate, lookupPath, parseTemplate, renderTemplate } from './template.js';
 
 describe('parseTemplate', () => {

@@ -1,5 +1,4 @@
 import { type Dispatcher, request, errors as undiciErrors } from 'undici';
-import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { EngineError, type EngineErrorContext } from '../errors/engine-error.js';
 import { redactedCause } from '../errors/redacted-cause.js';
@@ -7,6 +6,7 @@ import { abortedError, currentSignal, throwIfAborted } from './call-signal.js';
 import { checkHeaders, mergeHeaders } from './header-values.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { readCapped } from './read-capped.js';
+import type { RequestAuth } from './request-auth.js';
 import { type CallContext, errorFromResponse } from './response-error.js';
 import { backoffDelay, sleep } from './sleep.js';
 
@@ -41,7 +41,7 @@ export interface HttpClientOptions {
   /** Whose rate-limit budget this connection spends: its origin, or its origin and credentials. */
   budgetKey: string;
   dispatcher: Dispatcher;
-  auth: AuthStrategy;
+  auth: RequestAuth;
   defaultHeaders: Record<string, string>;
   rateLimiter: RateLimiter;
   timeouts: HttpTimeouts;

@@ -1,6 +1,6 @@
-import { joinUrl } from '../connection/resolve-base-url.js';
 import { EngineError } from '../errors/engine-error.js';
 import { checkHeaders, mergeHeaders } from '../http/header-values.js';
+import { joinUrl } from '../http/url-path.js';
 import type { ProxyRequest, ProxyResponse } from '../public-types.js';
 import type { ConnectionRuntime } from './runtime.js';
 

@@ -1,16 +1,8 @@
-import { joinUrl } from '../connection/resolve-base-url.js';
 import type { CompiledPagedRequest, CompiledRequest } from '../definition/compiled-types.js';
 import { renderTemplate, type TemplateScope } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
+import { encodePathValue, joinUrl } from '../http/url-path.js';
 import type { PageState } from './page-state.js';
-
-/** Encodes one value substituted into a path; `.` and `..` would climb out of the path. */
-export function encodePathValue(value: string): string {
-  if (value === '.' || value === '..') {
-    throw new EngineError('invalid_request', `${JSON.stringify(value)} is not a valid id`);
-  }
-  return encodeURIComponent(value);
-}
 
 /** The URL of a request's first page: path and query templates, then computed_query. */
 export async function buildRequestUrl(

@@ -1,9 +1,9 @@
 import type { CompiledPagedRequest } from '../definition/compiled-types.js';
 import { renderTemplate, type TemplateScope } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
+import type { HttpClient } from '../http/http-client.js';
 import type { CallContext } from '../http/response-error.js';
 import { asArray } from '../mapping/compile-jsonata.js';
-import type { ConnectionRuntime } from '../operations/runtime.js';
 import { buildRequestUrl, pageSize, pageUrl } from './build-request-url.js';
 import { nextPageState } from './next-page.js';
 import type { SourceProgress } from './page-state.js';
@@ -20,13 +20,20 @@ export interface RawPage {
   next: SourceProgress | null;
 }
 
+/** What a page read needs of its connection: where requests go and the client that sends them. */
+export interface PageSender {
+  provider: { id: string };
+  baseUrl: URL;
+  http: Pick<HttpClient, 'send'>;
+}
+
 function requestFingerprint(url: URL): string {
   return fingerprint(`${url.pathname}${url.search}`);
 }
 
 /** Fetches one page of an HTTP source and applies the stop rules. */
 export async function readHttpPage(
-  runtime: ConnectionRuntime,
+  runtime: PageSender,
   source: CompiledPagedRequest,
   progress: SourceProgress,
   scope: TemplateScope & { limit?: number | undefined },
