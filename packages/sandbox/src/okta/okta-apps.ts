@@ -99,7 +99,9 @@ function sample<T>(items: readonly T[], count: number, random: Random): T[] {
 /** How user `userIndex` is assigned to `app`: USER (directly), GROUP, or not at all. */
 export function assignmentScope(seed: number, app: OktaApp, users: OktaUserTraits, userIndex: number) {
   if (users.isDeleted(userIndex) || users.statusOf(userIndex) === 'DEPROVISIONED') return undefined;
-  if (unitHash(seed, app.directKey, userIndex) < app.directShare) return 'USER' as const;
+  // Direct assignments are seeded; users created through the API have none.
+  if (!users.createdThroughApi.has(userIndex) && unitHash(seed, app.directKey, userIndex) < app.directShare)
+    return 'USER' as const;
   return app.groups.some((group) => group.isMember(userIndex)) ? ('GROUP' as const) : undefined;
 }
 

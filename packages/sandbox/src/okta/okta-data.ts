@@ -5,6 +5,7 @@ import { activeDirectoryAppId, assignmentScope, createOktaApps, type OktaApp } f
 import { OktaEdits } from './okta-edits.js';
 import { createOktaGroups, type OktaGroup } from './okta-groups.js';
 import { OktaLogs } from './okta-logs.js';
+import { OktaMemberships } from './okta-memberships.js';
 import { createCustomRoles, type OktaCustomRole, orgJson, STANDARD_ROLE_TYPES } from './okta-roles.js';
 import { OktaUsers } from './okta-users.js';
 
@@ -58,6 +59,8 @@ export class OktaTenant {
   readonly activeDirectoryAppId: string;
   /** Changes the data while the server runs: users and groups added, updated, deactivated, deleted. */
   readonly edits: OktaEdits;
+  /** Group memberships added and removed since the seed. */
+  readonly memberships: OktaMemberships;
   private cachedInventory: OktaInventory | undefined;
 
   constructor(readonly settings: OktaTenantSettings) {
@@ -70,7 +73,8 @@ export class OktaTenant {
       company.name,
       baseUrl,
     );
-    this.groups = createOktaGroups(seed, this.users);
+    this.memberships = new OktaMemberships(this.users);
+    this.groups = createOktaGroups(seed, this.users).map((group) => this.memberships.track(group));
     this.apps = createOktaApps(seed, settings.users, this.groups);
     this.activeDirectoryAppId = activeDirectoryAppId(seed, this.apps.length);
     this.customRoles = createCustomRoles(seed, settings.users);
@@ -121,10 +125,13 @@ export class OktaTenant {
         continue;
       }
       if (users.statusOf(index) === 'DEPROVISIONED') deprovisioned++;
-      const place = users.placeOf(index);
-      if (place) places.add(place.place);
-      const department = users.departmentOf(index);
-      if (department >= 0) departments.add(department);
+      // Users created through the API have the profile they were given, not seeded traits.
+      if (!users.createdThroughApi.has(index)) {
+        const place = users.placeOf(index);
+        if (place) places.add(place.place);
+        const department = users.departmentOf(index);
+        if (department >= 0) departments.add(department);
+      }
       for (const group of groups) if (group.isMember(index)) groupMembers[group.index]!++;
       for (const app of apps) if (this.assignment(app, index)) appUsers[app.index]!++;
     }

@@ -60,6 +60,7 @@ export class OktaEdits {
       profile: { ...previous?.profile, ...profile },
       at: Date.now(),
       created: created ?? previous?.created,
+      replacesProfile: previous?.replacesProfile,
     });
     this.onChange();
   }
@@ -71,16 +72,61 @@ export class OktaEdits {
     return this.tenant.users.ids.encode(index);
   }
 
+  /**
+   * Adds a user as `POST /api/v1/users` does: the profile and credentials are the request's
+   * (credentials without any secret), nothing comes from the seed. Returns its id.
+   */
+  createUser(profile: JsonObject, status: OktaUserStatus, credentials: JsonObject): string {
+    const { users } = this.tenant;
+    const index = users.grow();
+    const now = Date.now();
+    users.createdThroughApi.set(index, {
+      created: now,
+      // Only users who completed activation have `activated`; STAGED ones never changed status.
+      activated: status === 'ACTIVE' ? now : null,
+      statusChanged: status === 'STAGED' ? null : now,
+      passwordChanged: credentials.password ? now : null,
+      credentials,
+    });
+    users.statusChanges.set(index, status);
+    users.edits.set(index, { profile, at: now, created: now, replacesProfile: true });
+    this.onChange();
+    return users.ids.encode(index);
+  }
+
   /** Sets profile attributes of a user, e.g. `{ title: 'CTO' }`. */
   updateUser(id: string, profile: JsonObject): void {
     this.touchUser(this.userIndex(id), profile);
+  }
+
+  /** Replaces a user's whole profile, as `PUT /api/v1/users/{id}` does: omitted attributes go. */
+  replaceProfile(id: string, profile: JsonObject): void {
+    const index = this.userIndex(id);
+    const previous = this.tenant.users.edits.get(index);
+    this.tenant.users.edits.set(index, {
+      profile,
+      at: Date.now(),
+      created: previous?.created,
+      replacesProfile: true,
+    });
+    this.onChange();
   }
 
   /** Changes a user's Okta status; `DEPROVISIONED` is what Okta's "deactivate" does. */
   setUserStatus(id: string, status: OktaUserStatus): void {
     const index = this.userIndex(id);
     this.tenant.users.statusChanges.set(index, status);
+    const created = this.tenant.users.createdThroughApi.get(index);
+    if (created) created.statusChanged = Date.now();
     this.touchUser(index);
+  }
+
+  /** Adds a user to a group or removes it, as `PUT`/`DELETE /api/v1/groups/{id}/users/{userId}` do. */
+  setGroupMember(groupId: string, userId: string, member: boolean): void {
+    const group = this.group(groupId);
+    this.tenant.memberships.set(group, this.userIndex(userId), member);
+    group.lastMembershipUpdated = Date.now();
+    this.onChange();
   }
 
   /** Deletes a user for good: it is no longer listed and its id answers 404. */
@@ -94,7 +140,7 @@ export class OktaEdits {
     const index = this.nextGroupIndex++;
     const now = Date.now();
     const id = this.groupIds.encode(index);
-    this.tenant.groups.push({
+    const group: OktaGroup = {
       index,
       id,
       type: 'OKTA_GROUP',
@@ -104,7 +150,8 @@ export class OktaEdits {
       created: now,
       lastUpdated: now,
       lastMembershipUpdated: now,
-    });
+    };
+    this.tenant.groups.push(this.tenant.memberships.track(group));
     this.onChange();
     return id;
   }

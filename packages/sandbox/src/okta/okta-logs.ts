@@ -18,6 +18,8 @@ export const LOG_HISTORY_DAYS = 90;
 export class OktaLogs {
   private readonly start: number;
   private readonly step: number;
+  /** Events name seeded users only, so users added later do not rewrite past events. */
+  private readonly seededUsers: number;
 
   constructor(
     private readonly seed: number,
@@ -27,6 +29,7 @@ export class OktaLogs {
     private readonly groups: readonly OktaGroup[],
     private readonly apps: readonly OktaApp[],
   ) {
+    this.seededUsers = users.count;
     this.start = endTime - LOG_HISTORY_DAYS * DAY;
     this.step = Math.max(1, Math.floor((LOG_HISTORY_DAYS * DAY - 1) / Math.max(count, 1)));
   }
@@ -90,7 +93,7 @@ export class OktaLogs {
     const random = new Random(this.seed, 'log.event', position);
     const kind = random.weighted(EVENT_KINDS);
     const result = random.weighted(kind.outcomes);
-    const userIndex = random.integer(0, this.users.count - 1);
+    const userIndex = random.integer(0, this.seededUsers - 1);
     const system = kind.actor === 'system';
     const failed = result === 'FAILURE' || result === 'DENY';
     const place = PLACES[random.integer(0, PLACES.length - 1)]!;

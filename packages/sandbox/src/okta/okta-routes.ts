@@ -7,6 +7,7 @@ import { oktaError } from './okta-http.js';
 import { oktaLogRoutes } from './okta-log-routes.js';
 import type { OktaTokenEndpoint } from './okta-token-endpoint.js';
 import { oktaUserRoutes } from './okta-user-routes.js';
+import { oktaWriteRoutes } from './okta-write-routes.js';
 
 /**
  * Default budgets per minute of each endpoint family, after Okta's published management
@@ -39,7 +40,13 @@ export function createOktaApi(
     handle: (request) => tokenEndpoint.issueToken(request),
   };
   return {
-    routes: [...oktaUserRoutes(tenant), ...oktaAppRoutes(tenant), ...oktaLogRoutes(tenant), tokenRoute],
+    routes: [
+      ...oktaUserRoutes(tenant),
+      ...oktaWriteRoutes(tenant),
+      ...oktaAppRoutes(tenant),
+      ...oktaLogRoutes(tenant),
+      tokenRoute,
+    ],
     contentType: 'application/json',
     authenticate: (request, route) => authenticator.authenticate(request, route),
     notFound: (request, pathExists) =>

@@ -1,5 +1,5 @@
 import { Random } from '../random.js';
-import { createIdCodec, type IdCodec } from '../records.js';
+import { createIdCodec, type IdCodec, type JsonObject } from '../records.js';
 import { DEPARTMENTS, USER_TYPES } from '../vocabulary/organization.js';
 import { asciiSlug, FIRST_NAMES, LAST_NAMES } from '../vocabulary/people.js';
 import { PLACE_SPELLINGS, PLACES } from '../vocabulary/places.js';
@@ -44,6 +44,17 @@ const SPELLING_WEIGHTS = [
 export const DATA_START = Date.UTC(2016, 0, 4);
 export const DATA_END = Date.UTC(2025, 9, 1);
 
+/** What Okta records about a user created through the API, besides its profile. */
+export interface CreatedUser {
+  /** Epoch milliseconds. */
+  created: number;
+  activated: number | null;
+  statusChanged: number | null;
+  passwordChanged: number | null;
+  /** The `credentials` object as Okta returns it: never a password value. */
+  credentials: JsonObject;
+}
+
 /** Where a user's address points: a {@link PLACES} index and the spelling variant used. */
 export interface PlaceChoice {
   place: number;
@@ -80,6 +91,11 @@ export class OktaUserTraits {
   readonly statusChanges = new Map<number, OktaUserStatus>();
   /** Indexes of deleted users: they keep their index, so no other id moves. */
   readonly deleted = new Set<number>();
+  /**
+   * Users created through `POST /api/v1/users`, by index: their record comes from the request,
+   * not from the seed, so no seeded trait (department, place, app assignment) applies to them.
+   */
+  readonly createdThroughApi = new Map<number, CreatedUser>();
   private total: number;
 
   constructor(
@@ -145,14 +161,20 @@ export class OktaUserTraits {
     return Math.floor((index - 1) / 8);
   }
 
-  nameOf(index: number): { firstName: string; lastName: string } {
+  /** The name the user was seeded with, whatever edits changed since. */
+  seededNameOf(index: number): { firstName: string; lastName: string } {
     const random = new Random(this.seed, 'user.name', index);
     return { firstName: random.pick(FIRST_NAMES), lastName: random.pick(LAST_NAMES) };
   }
 
+  /** The user's current first and last name. */
+  nameOf(index: number): { firstName: string; lastName: string } {
+    return this.seededNameOf(index);
+  }
+
   /** The login and primary e-mail; the index suffix keeps every address unique. */
   loginOf(index: number): string {
-    const { firstName, lastName } = this.nameOf(index);
+    const { firstName, lastName } = this.seededNameOf(index);
     return `${asciiSlug(firstName)}.${asciiSlug(lastName)}${index}@${this.emailDomain}`;
   }
 

@@ -3,7 +3,13 @@ import { createIdCodec, type JsonObject } from '../records.js';
 import { DEPARTMENTS } from '../vocabulary/organization.js';
 import { asciiSlug, NICK_NAMES, PERSONAL_EMAIL_DOMAINS } from '../vocabulary/people.js';
 import { PLACES, phoneNumber, spellPlace } from '../vocabulary/places.js';
-import { DATA_END, DATA_START, type OktaUserStatus, OktaUserTraits } from './okta-user-traits.js';
+import {
+  type CreatedUser,
+  DATA_END,
+  DATA_START,
+  type OktaUserStatus,
+  OktaUserTraits,
+} from './okta-user-traits.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -30,6 +36,11 @@ export interface UserEdit {
   at: number;
   /** Epoch milliseconds of creation, for users added after seeding. */
   created?: number;
+  /**
+   * The profile stands alone instead of adding to the seeded one: users created through the
+   * API, and profiles replaced by `PUT /api/v1/users/{id}`, which drops every attribute it omits.
+   */
+  replacesProfile?: boolean;
 }
 
 const ADDRESS_KEYS = ['streetAddress', 'city', 'state', 'zipCode', 'countryCode'] as const;
@@ -56,7 +67,7 @@ export class OktaUsers extends OktaUserTraits {
   }
 
   private profileOf(index: number, random: Random): JsonObject {
-    const { firstName, lastName } = this.nameOf(index);
+    const { firstName, lastName } = this.seededNameOf(index);
     const login = this.loginOf(index);
     const choice = this.placeOf(index);
     const place = choice ? spellPlace(PLACES[choice.place]!, choice.variant) : undefined;
@@ -95,7 +106,7 @@ export class OktaUsers extends OktaUserTraits {
     if (managerIndex !== undefined) {
       profile.managerId = this.ids.encode(managerIndex);
       if (random.chance(0.6)) {
-        const manager = this.nameOf(managerIndex);
+        const manager = this.seededNameOf(managerIndex);
         profile.manager = `${manager.firstName} ${manager.lastName}`;
       }
     }
@@ -108,8 +119,58 @@ export class OktaUsers extends OktaUserTraits {
     return profile;
   }
 
+  /** First and last name as edits left them (a replaced profile may have none). */
+  override nameOf(index: number): { firstName: string; lastName: string } {
+    const edit = this.edits.get(index);
+    if (!edit) return super.nameOf(index);
+    const before = edit.replacesProfile ? { firstName: '', lastName: '' } : super.nameOf(index);
+    const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+    return {
+      firstName: text(edit.profile.firstName, before.firstName),
+      lastName: text(edit.profile.lastName, before.lastName),
+    };
+  }
+
+  override loginOf(index: number): string {
+    const login = this.edits.get(index)?.profile.login;
+    return typeof login === 'string' ? login : super.loginOf(index);
+  }
+
+  /** Also finds users by a login that edits gave them (created users, changed logins). */
+  override indexOf(idOrLogin: string): number | undefined {
+    if (this.ids.decode(idOrLogin) !== undefined) return super.indexOf(idOrLogin);
+    const wanted = idOrLogin.toLowerCase();
+    for (const [index, edit] of this.edits) {
+      const login = edit.profile.login;
+      if (typeof login === 'string' && login.toLowerCase() === wanted && !this.isDeleted(index)) return index;
+    }
+    return super.indexOf(idOrLogin);
+  }
+
+  /** The User object of a user created through the API: everything comes from its requests. */
+  private createdUser(index: number, created: CreatedUser, edit: UserEdit | undefined): OktaUser {
+    const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
+    const id = this.ids.encode(index);
+    return {
+      id,
+      status: this.statusOf(index),
+      created: new Date(created.created).toISOString(),
+      activated: iso(created.activated),
+      statusChanged: iso(created.statusChanged),
+      lastLogin: null,
+      lastUpdated: new Date(edit?.at ?? created.created).toISOString(),
+      passwordChanged: iso(created.passwordChanged),
+      type: { id: this.userTypeId },
+      profile: { ...edit?.profile },
+      credentials: created.credentials,
+      _links: { self: { href: `${this.baseUrl}/api/v1/users/${id}` } },
+    };
+  }
+
   /** The complete Okta User object of user `index`. */
   user(index: number): OktaUser {
+    const createdThroughApi = this.createdThroughApi.get(index);
+    if (createdThroughApi) return this.createdUser(index, createdThroughApi, this.edits.get(index));
     const status = this.statusOf(index);
     const random = new Random(this.seed, 'user.details', index);
     const profile = this.profileOf(index, random);
@@ -136,7 +197,10 @@ export class OktaUsers extends OktaUserTraits {
     const iso = (time: number | null) => (time === null ? null : new Date(time).toISOString());
     const id = this.ids.encode(index);
     const edit = this.edits.get(index);
-    if (edit) Object.assign(profile, edit.profile);
+    if (edit) {
+      if (edit.replacesProfile) for (const key of Object.keys(profile)) delete profile[key];
+      Object.assign(profile, edit.profile);
+    }
     return {
       id,
       status,
