@@ -20,7 +20,7 @@ import { EngineError } from './errors/engine-error.js';
 import { redactError } from './errors/redact-error.js';
 import { HttpClient } from './http/http-client.js';
 import { RateLimiter } from './http/rate-limiter.js';
-import type { ConnectOptions, EngineOptions, ProviderDefinition, ProviderSummary } from './public-types.js';
+import type { ConnectOptions, EngineOptions, ProviderSummary } from './public-types.js';
 import { createUnifiedValidator, type UnifiedValidator } from './validation/unified-validator.js';
 
 /** The engine: a set of provider definitions and the shared HTTP agent, rate limits and cursor key. */
@@ -174,7 +174,7 @@ function parseTemplateCached(source: string) {
   return template;
 }
 
-function summarise(provider: ProviderDefinition): ProviderSummary {
+function summarise(provider: CompiledProvider): ProviderSummary {
   const models: Record<string, string[]> = {};
   const incrementalFilters: Record<string, string> = {};
   for (const resource of provider.resources.values()) {

@@ -4,7 +4,10 @@ import type { CompiledProvider } from './definition/compiled-types.js';
 import type { EngineError } from './errors/engine-error.js';
 import type { UnifiedModel, UnifiedRecord, UnifiedResource } from './generated/unified-types.js';
 
-/** A validated, compiled provider definition, as `loadProviderDefinition` returns it. */
+/**
+ * A validated, compiled provider definition, as `loadProviderDefinition` returns it (the
+ * engine's `CompiledProvider`; the YAML as written is a `ProviderDefinitionInput`).
+ */
 export type ProviderDefinition = CompiledProvider;
 
 /**

@@ -1,7 +1,7 @@
-import type { ProviderDefinition } from './schema.js';
+import type { ParsedDefinition } from './schema.js';
 
 /** Hosts the definition allows for its API and token requests. */
-export function allowedHosts(definition: Pick<ProviderDefinition, 'base_url'>): string[] {
+export function allowedHosts(definition: Pick<ParsedDefinition, 'base_url'>): string[] {
   const baseUrl = definition.base_url;
   if (baseUrl.allowed_hosts) return baseUrl.allowed_hosts;
   return Object.values(baseUrl.values ?? {}).flatMap((url) => {

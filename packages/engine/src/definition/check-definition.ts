@@ -1,14 +1,14 @@
 import type { Problem } from '../errors/engine-error.js';
 import { MAPPING_HELPERS } from '../mapping/jsonata-helpers.js';
 import { allowedHosts, hostAllowed } from './allowed-hosts.js';
-import type { ProviderDefinition } from './schema.js';
+import type { ParsedDefinition } from './schema.js';
 import { providerDefinitionSchema } from './schema.js';
 import type { ResourceDefinition, SourceDefinition } from './schema-resource.js';
 import { resourceSchema } from './schema-resource.js';
 
 /** Checks a schema-valid definition for what a schema cannot express: references between parts. */
 export function checkDefinition(
-  definition: ProviderDefinition,
+  definition: ParsedDefinition,
   isKnownResource: (key: string) => boolean = () => true,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -40,7 +40,7 @@ const RESERVED_NAMES = new Set([
   'value',
 ]);
 
-function checkConnection(definition: ProviderDefinition, report: Report): void {
+function checkConnection(definition: ParsedDefinition, report: Report): void {
   for (const [name, param] of Object.entries(definition.params)) {
     const path = `params.${name}`;
     if (param.default !== undefined && param.enum && !param.enum.includes(param.default)) {
@@ -76,7 +76,7 @@ function checkConnection(definition: ProviderDefinition, report: Report): void {
  * definition allows for its API (base_url.allowed_hosts, or the hosts of its table). A path is
  * joined to the base URL's origin, which is checked when connecting.
  */
-function checkTokenUrl(definition: ProviderDefinition, tokenUrl: string, path: string, report: Report): void {
+function checkTokenUrl(definition: ParsedDefinition, tokenUrl: string, path: string, report: Report): void {
   if (!/^[a-z][a-z\d+.-]*:/i.test(tokenUrl)) return;
   const hosts = allowedHosts(definition);
   const authority = /^[a-z][a-z\d+.-]*:\/\/([^/?#]*)/i.exec(tokenUrl)?.[1] ?? '';
@@ -90,7 +90,7 @@ function checkTokenUrl(definition: ProviderDefinition, tokenUrl: string, path: s
 }
 
 /** A path matcher belongs to one family: listed in two, the second would never apply. */
-function checkFamilies(definition: ProviderDefinition, report: Report): void {
+function checkFamilies(definition: ParsedDefinition, report: Report): void {
   const owner = new Map<string, string>();
   for (const [family, matchers] of Object.entries(definition.rate_limit.families)) {
     for (const [index, matcher] of matchers.entries()) {
@@ -103,7 +103,7 @@ function checkFamilies(definition: ProviderDefinition, report: Report): void {
 }
 
 function checkSources(
-  definition: ProviderDefinition,
+  definition: ParsedDefinition,
   key: string,
   resource: ResourceDefinition,
   sources: SourceDefinition[],
@@ -134,7 +134,7 @@ function checkSources(
 }
 
 function checkResource(
-  definition: ProviderDefinition,
+  definition: ParsedDefinition,
   key: string,
   resource: ResourceDefinition,
   path: string,
@@ -215,7 +215,7 @@ export function checkValidParts(
   const definition = {
     params: params.success ? params.data : {},
     resources,
-  } as unknown as ProviderDefinition;
+  } as unknown as ParsedDefinition;
   const known = new Set(Object.keys(rawResources ?? {}));
   for (const [key, resource] of Object.entries(resources)) {
     const path = `resources.${key}`;

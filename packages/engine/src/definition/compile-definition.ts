@@ -16,7 +16,7 @@ import type {
 } from './compiled-types.js';
 import { RateLimitFamilies } from './rate-limit-families.js';
 import { catastrophicBacktracking } from './regex-safety.js';
-import type { ProviderDefinition } from './schema.js';
+import type { ParsedDefinition } from './schema.js';
 import type { PaginationDefinition } from './schema-pagination.js';
 import type {
   EnrichDefinition,
@@ -50,7 +50,7 @@ export type { CompiledProvider } from './compiled-types.js';
  * Compiles every template, expression and pattern of a definition once. Problems are pushed to
  * `problems`; the result is only used when none were found.
  */
-export function compileDefinition(definition: ProviderDefinition, problems: Problem[]): CompiledProvider {
+export function compileDefinition(definition: ParsedDefinition, problems: Problem[]): CompiledProvider {
   // One compiled expression per distinct text: list and get often share a mapping file.
   const cache = new Map<string, unknown>();
   const expressions: ExpressionReport[] = [];
@@ -289,7 +289,7 @@ export function compileDefinition(definition: ProviderDefinition, problems: Prob
  * `baseUrl` override it is then not needed. Any other mention, in a template or as
  * `params.<name>` in JSONata, keeps it required; the text search errs on that side.
  */
-function isBaseUrlOnly(definition: ProviderDefinition, name: string): boolean {
+function isBaseUrlOnly(definition: ParsedDefinition, name: string): boolean {
   const template = definition.base_url.template;
   if (template === undefined || !parseTemplate(template).paths.includes(`params.${name}`)) return false;
   const { base_url: _baseUrl, ...rest } = definition;

@@ -1,6 +1,6 @@
 import type { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
 import type { RateLimitFamilies } from './rate-limit-families.js';
-import type { ProviderDefinition } from './schema.js';
+import type { ParsedDefinition } from './schema.js';
 import type { AuthMethodDefinition } from './schema-auth.js';
 import type { PaginationDefinition } from './schema-pagination.js';
 import type { FilterDefinition } from './schema-resource.js';
@@ -122,7 +122,7 @@ export interface CompiledParam {
 export interface CompiledProvider {
   id: string;
   name: string;
-  definition: ProviderDefinition;
+  definition: ParsedDefinition;
   params: ReadonlyMap<string, CompiledParam>;
   baseUrl:
     | { kind: 'template'; template: Template; allowedHosts: readonly string[] }

@@ -69,5 +69,8 @@ export const providerDefinitionSchema = z
 
 /** A provider definition as written (defaults not yet applied). */
 export type ProviderDefinitionInput = z.input<typeof providerDefinitionSchema>;
-/** A validated provider definition with defaults applied and mapping files inlined. */
-export type ProviderDefinition = z.output<typeof providerDefinitionSchema>;
+/**
+ * A provider definition as parsed: validated, defaults applied, mapping files inlined. Compiling
+ * it gives the `CompiledProvider` the engine serves (public name `ProviderDefinition`).
+ */
+export type ParsedDefinition = z.output<typeof providerDefinitionSchema>;
