@@ -10,7 +10,7 @@ import { join } from 'node:path';
 export type SchemaNode = { [keyword: string]: unknown };
 
 /** One resource schema and where it sits. */
-export interface UnifiedSchemaFile {
+interface UnifiedSchemaFile {
   /** Model id, the folder name: `user-directory`. */
   model: string;
   /** Resource id, the file name without `.schema.json`: `app-users`. */

@@ -5,7 +5,7 @@ import { COMMANDS } from './commands/index.js';
 import type { RunContext } from './run-context.js';
 
 /** The version of `@org/cli`, read from its package.json (one level up from both `src` and `dist`). */
-export function cliVersion(): string {
+function cliVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };

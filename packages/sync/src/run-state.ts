@@ -12,7 +12,7 @@ export interface StoredError {
 const PAUSING_CODES = new Set(['unauthorized', 'forbidden']);
 
 /** Minutes to wait after the n-th failure in a row: 1, 2, 4 ... capped at one hour. */
-export function backoffMinutes(failures: number): number {
+function backoffMinutes(failures: number): number {
   return Math.min(60, 2 ** Math.max(0, failures - 1));
 }
 

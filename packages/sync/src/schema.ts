@@ -13,7 +13,7 @@
  *
  * No credential is ever stored: workers ask the application for them on every run.
  */
-export const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 1;
 
 export function schemaStatements(schema: string): string[] {
   return [

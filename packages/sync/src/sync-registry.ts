@@ -80,7 +80,7 @@ export async function markRemoved(
   if (removed.rowCount === 0) throw noSync(target);
 }
 
-export function noSync(target: { connectionId: string; resource: string }) {
+function noSync(target: { connectionId: string; resource: string }) {
   return syncError(
     'not_found',
     `no sync of ${target.resource} for connection ${target.connectionId}: add it with addSync`,

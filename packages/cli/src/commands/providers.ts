@@ -35,7 +35,7 @@ function describeParam(name: string, param: ParamSummary): [string, string] {
 }
 
 /** The text block of one provider. */
-export function describeProvider(provider: ProviderSummary): string[] {
+function describeProvider(provider: ProviderSummary): string[] {
   const lines = [`${provider.id} (${provider.name})`, '  models:'];
   lines.push(
     ...aligned(

@@ -219,7 +219,7 @@ const SUBCOMMANDS: Record<string, (args: readonly string[], context: RunContext)
 };
 
 /** `org-engine sync run|status|worker ...` */
-export async function runSync(args: readonly string[], context: RunContext): Promise<number> {
+async function runSync(args: readonly string[], context: RunContext): Promise<number> {
   const [subcommand, ...rest] = args;
   const run = subcommand === undefined ? undefined : SUBCOMMANDS[subcommand];
   if (!run)
@@ -227,7 +227,7 @@ export async function runSync(args: readonly string[], context: RunContext): Pro
   return run(rest, context);
 }
 
-export const SYNC_USAGE = `Usage: org-engine sync run <provider> <model>/<resource> [options]
+const SYNC_USAGE = `Usage: org-engine sync run <provider> <model>/<resource> [options]
        org-engine sync status <connection-id> [--json]
        org-engine sync worker --connections <file.json> [--concurrency <n>]
 

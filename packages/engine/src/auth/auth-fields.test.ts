@@ -1,7 +1,7 @@
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { authMethod } from '../../test/helpers/auth-token-server.js';
 import { authFields, parseExpiresAt, validateAuthCredentials } from './auth-fields.js';
-import { authMethod } from './auth-test-support.js';
 
 const clientCredentials = (client_authentication: string) =>
   authMethod({ kind: 'oauth2_client_credentials', token_url: '/oauth2/v1/token', client_authentication });

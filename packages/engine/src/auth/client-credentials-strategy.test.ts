@@ -15,7 +15,7 @@ import {
   issuingTokens,
   TOKEN_URL,
   type TokenHandler,
-} from './auth-test-support.js';
+} from '../../test/helpers/auth-token-server.js';
 import { JWT_BEARER_ASSERTION_TYPE } from './client-authentication.js';
 import { createAuthStrategy } from './create-auth-strategy.js';
 

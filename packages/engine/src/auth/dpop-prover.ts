@@ -66,11 +66,11 @@ async function generateDpopKeyPair(): Promise<DpopKeyPair> {
 }
 
 /** The `htu` claim: the request URL without query and fragment (RFC 9449, section 4.2). */
-export function proofUrl(url: URL): string {
+function proofUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
 /** The `ath` claim: base64url of the SHA-256 of the access token's ASCII bytes. */
-export function accessTokenHash(accessToken: string): string {
+function accessTokenHash(accessToken: string): string {
   return createHash('sha256').update(accessToken, 'ascii').digest('base64url');
 }

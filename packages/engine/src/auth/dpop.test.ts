@@ -9,7 +9,7 @@ import {
   ORIGIN,
   TOKEN_URL,
   type TokenHandler,
-} from './auth-test-support.js';
+} from '../../test/helpers/auth-token-server.js';
 import { createAuthStrategy } from './create-auth-strategy.js';
 
 const NONCE_REQUIRED = {

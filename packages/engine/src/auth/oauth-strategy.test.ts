@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuthStrategy } from './auth-strategy.js';
 import {
   API_REQUEST,
   authMethod,
@@ -7,7 +6,8 @@ import {
   createTokenServer,
   issuingTokens,
   type TokenHandler,
-} from './auth-test-support.js';
+} from '../../test/helpers/auth-token-server.js';
+import type { AuthStrategy } from './auth-strategy.js';
 import { createAuthStrategy } from './create-auth-strategy.js';
 
 /** A client-credentials strategy: the token cache and 401 handling are the same for both OAuth kinds. */

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AuthContext, RefreshedTokens } from './auth-strategy.js';
 import {
   API_REQUEST,
   authMethod,
@@ -7,7 +6,8 @@ import {
   createTokenServer,
   issuingTokens,
   type TokenHandler,
-} from './auth-test-support.js';
+} from '../../test/helpers/auth-token-server.js';
+import type { AuthContext, RefreshedTokens } from './auth-strategy.js';
 import { createAuthStrategy } from './create-auth-strategy.js';
 
 const START = Date.UTC(2026, 0, 1);

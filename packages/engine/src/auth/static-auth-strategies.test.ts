@@ -1,7 +1,7 @@
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { API_REQUEST, authMethod, createContext } from '../../test/helpers/auth-token-server.js';
 import { EngineError } from '../errors/engine-error.js';
-import { API_REQUEST, authMethod, createContext } from './auth-test-support.js';
 import { createAuthStrategy } from './create-auth-strategy.js';
 
 const TOKEN = 'ssws-token-0123456789';

@@ -118,7 +118,7 @@ export class TokenCache {
 }
 
 /** When to renew a token: 60 s before expiry, or 10% of the lifetime when that is shorter. */
-export function renewalTime(expiresAt: number, lifetimeMs: number): number {
+function renewalTime(expiresAt: number, lifetimeMs: number): number {
   return expiresAt - Math.min(MAX_RENEWAL_MARGIN_MS, Math.max(0, lifetimeMs) * RENEWAL_MARGIN_RATIO);
 }
 

@@ -2,8 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, errors, MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineError } from '../errors/engine-error.js';
-import type { AuthStrategy } from './auth-strategy.js';
 import {
   API_REQUEST,
   authMethod,
@@ -12,7 +10,9 @@ import {
   ORIGIN,
   TOKEN_PATH,
   type TokenReply,
-} from './auth-test-support.js';
+} from '../../test/helpers/auth-token-server.js';
+import { EngineError } from '../errors/engine-error.js';
+import type { AuthStrategy } from './auth-strategy.js';
 import { createAuthStrategy } from './create-auth-strategy.js';
 
 const SECRET = 'client-secret-Hq4-never-shown';

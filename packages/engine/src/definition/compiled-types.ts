@@ -62,7 +62,7 @@ export interface CompiledHttpSource extends CompiledPagedRequest {
   join: CompiledJoin | undefined;
 }
 
-export interface CompiledStaticSource {
+interface CompiledStaticSource {
   kind: 'static';
   records: readonly Record<string, unknown>[];
   mapping: PageExpression | undefined;
@@ -76,7 +76,7 @@ export interface CompiledDerivedSource {
 
 export type CompiledSource = CompiledHttpSource | CompiledStaticSource | CompiledDerivedSource;
 
-export interface CompiledFilter {
+interface CompiledFilter {
   name: string;
   definition: FilterDefinition;
   local: PageExpression | undefined;

@@ -6,7 +6,7 @@ import { globalRegistry, type z } from 'zod';
  * schema marks each leaf with `.meta({ role })`; loading, syntax checks, template checks and regex
  * compilation all read the one list derived from it, so no hand-kept list of keys can drift.
  */
-export type FieldRole = 'jsonata' | 'template' | 'regex';
+type FieldRole = 'jsonata' | 'template' | 'regex';
 
 /** A field path of the schema, `*` standing for any record key or array index. */
 export interface RoleField {

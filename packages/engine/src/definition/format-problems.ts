@@ -5,7 +5,7 @@ import type { Problem } from '../errors/engine-error.js';
 type PathKey = string | number;
 
 /** `['resources', 'user-directory/users', 'list']` -> `resources.user-directory/users.list`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { providerDefinitionSchema } from './schema.js';
 
 /** The `$id` of `schemas/provider.schema.json`. */
-export const PROVIDER_SCHEMA_ID = 'https://org.dev/schemas/provider.schema.json';
+const PROVIDER_SCHEMA_ID = 'https://org.dev/schemas/provider.schema.json';
 
 /**
  * The JSON Schema of provider.yaml (draft 2020-12, the input side: defaults optional), generated

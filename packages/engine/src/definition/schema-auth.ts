@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { identifier, template } from './schema-connection.js';
 
-export const authFieldSchema = z
+const authFieldSchema = z
   .strictObject({
     description: z.string().optional().meta({ description: 'What the field holds and where to find it.' }),
     secret: z.boolean().optional().meta({ description: 'Never logged, never in an error or snapshot.' }),
@@ -30,7 +30,7 @@ const dpop = z.enum(['off', 'auto', 'required']).default('off').meta({
     'DPoP (RFC 9449) proof of possession: off; auto = only when the token endpoint asks for it; required = always.',
 });
 
-export const headerAuthSchema = z.strictObject({
+const headerAuthSchema = z.strictObject({
   ...common,
   kind: z.literal('header').meta({ description: 'Credentials sent in headers the definition writes.' }),
   headers: z.record(z.string(), template).meta({
@@ -39,17 +39,17 @@ export const headerAuthSchema = z.strictObject({
   }),
 });
 
-export const bearerAuthSchema = z.strictObject({
+const bearerAuthSchema = z.strictObject({
   ...common,
   kind: z.literal('bearer').meta({ description: 'Sends `Authorization: Bearer {{auth.token}}`.' }),
 });
 
-export const basicAuthSchema = z.strictObject({
+const basicAuthSchema = z.strictObject({
   ...common,
   kind: z.literal('basic').meta({ description: 'HTTP Basic with fields `username` and `password`.' }),
 });
 
-export const clientCredentialsAuthSchema = z.strictObject({
+const clientCredentialsAuthSchema = z.strictObject({
   ...common,
   kind: z.literal('oauth2_client_credentials').meta({
     description:
@@ -67,7 +67,7 @@ export const clientCredentialsAuthSchema = z.strictObject({
   dpop,
 });
 
-export const refreshTokenAuthSchema = z.strictObject({
+const refreshTokenAuthSchema = z.strictObject({
   ...common,
   kind: z.literal('oauth2_refresh').meta({
     description:

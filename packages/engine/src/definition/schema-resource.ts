@@ -15,7 +15,7 @@ const errorStatus = z
   .meta({ examples: ['404', '403'] });
 
 /** What a request does with one error status instead of failing. */
-export const statusRuleSchema = z
+const statusRuleSchema = z
   .union([
     z.literal('skip').meta({ description: 'The request answers nothing; no warning.' }),
     z
@@ -36,14 +36,14 @@ export const statusRuleSchema = z
  * request answers nothing: a list source or join yields no records (its first page only: a
  * listing never skips a later page), an enrich value is left out, a get finds no record.
  */
-export const onStatusSchema = z.record(errorStatus, statusRuleSchema).meta({
+const onStatusSchema = z.record(errorStatus, statusRuleSchema).meta({
   id: 'OnStatus',
   description:
     'Error statuses that mean "nothing here" rather than a failure, e.g. an endpoint of a feature the account has not enabled.',
   examples: [{ 404: 'skip', 403: { skip: true, warn: 'roles are not readable with this token' } }],
 });
 
-export const requestSchema = z
+const requestSchema = z
   .strictObject({
     method: z
       .enum(['GET', 'POST'])
@@ -80,7 +80,7 @@ const pagedRequestFields = {
   pagination: paginationSchema.default({ type: 'none' }),
 };
 
-export const filterSchema = z
+const filterSchema = z
   .strictObject({
     type: z
       .enum(['string', 'enum', 'date_time', 'date', 'boolean'])
@@ -101,7 +101,7 @@ export const filterSchema = z
   })
   .meta({ id: 'Filter', description: 'A filter callers may pass to list and iterate.' });
 
-export const enrichSchema = z
+const enrichSchema = z
   .record(
     identifier,
     z.strictObject({
@@ -121,7 +121,7 @@ export const enrichSchema = z
   });
 
 /** A second listing whose ids keep the records of the first: the whole-listing form of enrich. */
-export const joinSchema = z
+const joinSchema = z
   .strictObject({
     ...pagedRequestFields,
     id: jsonataSource
@@ -142,7 +142,7 @@ const mappingFields = {
   mapping: jsonataSource.meta({ description: 'JSONata from one provider record to one unified record.' }),
 };
 
-export const httpSourceSchema = z
+const httpSourceSchema = z
   .strictObject({
     ...pagedRequestFields,
     ...mappingFields,
@@ -166,7 +166,7 @@ export const httpSourceSchema = z
   })
   .meta({ id: 'HttpSource', description: 'Records fetched over HTTP.' });
 
-export const staticSourceSchema = z
+const staticSourceSchema = z
   .strictObject({
     static: z.array(z.record(z.string(), z.unknown())).meta({ description: 'Records declared in the file.' }),
     mapping: jsonataSource
@@ -175,7 +175,7 @@ export const staticSourceSchema = z
   })
   .meta({ id: 'StaticSource', description: 'Records declared in the definition.' });
 
-export const derivedSourceSchema = z
+const derivedSourceSchema = z
   .strictObject({
     derive_from: resourceKey.meta({ description: 'Resource whose raw records feed the derivation.' }),
     mapping: jsonataSource.meta({
@@ -188,14 +188,14 @@ export const derivedSourceSchema = z
     description: 'Records computed from another resource, returned in one page.',
   });
 
-export const sourceSchema = z.union([httpSourceSchema, staticSourceSchema, derivedSourceSchema]).meta({
+const sourceSchema = z.union([httpSourceSchema, staticSourceSchema, derivedSourceSchema]).meta({
   id: 'Source',
   description: 'Where records come from: HTTP, the file itself, or another resource.',
 });
 
 const sources = z.array(sourceSchema).min(1).meta({ description: 'Sources listed one after the other.' });
 
-export const listSchema = z
+const listSchema = z
   .strictObject({
     sources,
     variants: z
@@ -213,7 +213,7 @@ export const listSchema = z
   })
   .meta({ description: 'How to list the resource.' });
 
-export const getSchema = z
+const getSchema = z
   .strictObject({
     request: requestSchema.optional(),
     records: jsonataSource.optional().meta({ description: 'JSONata path to the record in the body.' }),
@@ -263,14 +263,8 @@ export const resourceSchema = z
   .meta({ id: 'Resource', description: 'One unified resource served by the provider.' });
 
 export type RequestDefinition = z.output<typeof requestSchema>;
-export type StatusRuleDefinition = z.output<typeof statusRuleSchema>;
 export type JoinDefinition = z.output<typeof joinSchema>;
 export type EnrichDefinition = z.output<typeof enrichSchema>;
 export type FilterDefinition = z.output<typeof filterSchema>;
-export type HttpSourceDefinition = z.output<typeof httpSourceSchema>;
-export type StaticSourceDefinition = z.output<typeof staticSourceSchema>;
-export type DerivedSourceDefinition = z.output<typeof derivedSourceSchema>;
 export type SourceDefinition = z.output<typeof sourceSchema>;
-export type ListDefinition = z.output<typeof listSchema>;
-export type GetDefinition = z.output<typeof getSchema>;
 export type ResourceDefinition = z.output<typeof resourceSchema>;

@@ -29,7 +29,7 @@ export interface IncomingResponse {
 }
 
 /** Timeouts in milliseconds. */
-export interface HttpTimeouts {
+interface HttpTimeouts {
   headersMs: number;
   bodyMs: number;
 }
@@ -48,14 +48,12 @@ export interface HttpClientOptions {
   /** Largest response body read, in bytes; a larger one fails with response_too_large. */
   maxResponseBytes: number;
   redact: (text: string) => string;
-  /** Errors whose status is listed here are returned instead of thrown (proxy returns them raw). */
-  returnErrors?: boolean;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const MAX_REDIRECTS = 5;
 /** The shortest wait after a 429, whatever the provider says. */
-export const MIN_RATE_LIMIT_WAIT_MS = 1000;
+const MIN_RATE_LIMIT_WAIT_MS = 1000;
 
 /** A response as one attempt received it, body read. */
 interface Exchange {
@@ -72,6 +70,7 @@ interface Exchange {
 export class HttpClient {
   constructor(private readonly options: HttpClientOptions) {}
 
+  /** With `returnErrors`, a final 4xx/5xx response is returned instead of thrown (proxy returns it raw). */
   async send(outgoing: OutgoingRequest, returnErrors = false): Promise<IncomingResponse> {
     const { provider, rateLimiter } = this.options;
     const policy = provider.definition.rate_limit;

@@ -22,7 +22,7 @@ export class JsonataEvaluationError extends Error {
   }
 }
 
-export interface JsonataFailure {
+interface JsonataFailure {
   message?: string;
   position?: number;
   token?: string;
@@ -52,7 +52,7 @@ export function compileWrapped(source: string, prefix = '', suffix = ''): jsonat
   }
 }
 
-export function describeFailure(failure: JsonataFailure, position: number | undefined): string {
+function describeFailure(failure: JsonataFailure, position: number | undefined): string {
   const where = position === undefined ? '' : ` at position ${position}`;
   const code = failure.code ? ` (${failure.code})` : '';
   return `JSONata${code}${where}: ${failure.message ?? String(failure)}`;

@@ -39,7 +39,7 @@ export function takeDifferences(): EvaluationDifference[] {
 }
 
 /** An outcome as text: the JSON of a value (undefined kept apart), or an error's message. */
-export function describeOutcome(outcome: { value?: unknown; error?: unknown }): string {
+function describeOutcome(outcome: { value?: unknown; error?: unknown }): string {
   if ('error' in outcome) return `error: ${(outcome.error as Error)?.message ?? String(outcome.error)}`;
   if (outcome.value === undefined) return 'undefined';
   return JSON.stringify(outcome.value, (_key, value) => (value === undefined ? '(undefined)' : value));

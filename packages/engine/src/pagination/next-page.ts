@@ -9,7 +9,7 @@ import type { PageState } from './page-state.js';
  * Reads the `rel` target from Link headers, repeated or comma-joined (RFC 8288). Throws a
  * SyntaxError when no header names the target and one of them does not parse.
  */
-export function linkTarget(headers: IncomingResponse['headers'], rel: string): string | undefined {
+function linkTarget(headers: IncomingResponse['headers'], rel: string): string | undefined {
   const raw = headers.link;
   if (raw === undefined) return undefined;
   const values = Array.isArray(raw) ? raw : [raw];

@@ -4,7 +4,7 @@ import { createIdCodec } from '../records.js';
 import { DEPARTMENTS } from '../vocabulary/organization.js';
 import { DATA_START, type OktaUserTraits } from './okta-user-traits.js';
 
-export type OktaGroupType = 'OKTA_GROUP' | 'APP_GROUP' | 'BUILT_IN';
+type OktaGroupType = 'OKTA_GROUP' | 'APP_GROUP' | 'BUILT_IN';
 
 /** A group and the rule that decides which users belong to it. */
 export interface OktaGroup {

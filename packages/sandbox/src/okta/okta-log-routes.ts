@@ -7,7 +7,7 @@ import { matchesScimFilter } from './scim-match.js';
 
 const DAY = 86_400_000;
 /** How far back `since` may reach. */
-export const LOG_RETENTION_DAYS = 180;
+const LOG_RETENTION_DAYS = 180;
 /** Slack on the retention check, so that `since` computed as "180 days ago" survives the trip. */
 const CLOCK_SKEW_MS = 60_000;
 /** The default window when `since` is absent. */

@@ -8,7 +8,7 @@ import type { OktaUserTraits } from './okta-user-traits.js';
 
 const DAY = 86_400_000;
 /** Seeded events spread over this many days before the log's end time. */
-export const LOG_HISTORY_DAYS = 90;
+const LOG_HISTORY_DAYS = 90;
 
 /**
  * The System Log: `count` events spread over the {@link LOG_HISTORY_DAYS} days before `endTime`,

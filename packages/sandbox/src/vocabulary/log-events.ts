@@ -1,7 +1,7 @@
 /** Who performs an event: a random user, the org administrator (user 0), or Okta itself. */
-export type EventActor = 'user' | 'admin' | 'system';
+type EventActor = 'user' | 'admin' | 'system';
 /** What an event is about, beyond its actor. */
-export type EventTarget = 'user' | 'app' | 'group' | 'none';
+type EventTarget = 'user' | 'app' | 'group' | 'none';
 
 /** A kind of System Log event with the outcomes it can have. */
 export interface EventKind {

@@ -5,10 +5,10 @@ import type { CollaboratorRole } from './workato-collaborators.js';
 import type { WorkatoWorkspace } from './workato-data.js';
 
 /** Workato allows one invitation per email and workspace every 20 minutes. */
-export const INVITE_INTERVAL_MS = 20 * 60 * 1000;
+const INVITE_INTERVAL_MS = 20 * 60 * 1000;
 
 /** One environment role as the write endpoints take it (`env_roles`). */
-export interface EnvironmentRoleInput {
+interface EnvironmentRoleInput {
   environment_type?: unknown;
   name?: unknown;
   role_type?: unknown;

@@ -46,7 +46,7 @@ function pad(value: number, width: number): string {
 }
 
 /** `$fromMillis` without a picture: the ISO 8601 form JSONata's default picture gives, in UTC. */
-export function isoFromMillis(millis: number): string {
+function isoFromMillis(millis: number): string {
   const date = new Date(millis);
   return (
     `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}` +

@@ -78,7 +78,7 @@ export class CompiledExpression {
 }
 
 /** The failure of one record of `evaluateEach`, with the record's place in the page. */
-export class RecordFailure {
+class RecordFailure {
   constructor(
     readonly recordIndex: number,
     readonly cause: unknown,

@@ -39,7 +39,7 @@ export function compileNode(node: AstNode): Evaluator {
 }
 
 /** A sequence of none is nothing, a sequence of one is that one (unless it must stay an array). */
-export function collapse(result: unknown, keepArray: boolean): unknown {
+function collapse(result: unknown, keepArray: boolean): unknown {
   if (!Array.isArray(result) || !isSequence(result) || (result as Sequence).tupleStream) return result;
   const sequence = result as Sequence;
   if (keepArray) sequence.keepSingleton = true;

@@ -1,17 +1,17 @@
 /**
  * Test support for the auth strategies: a scripted token endpoint on an undici MockAgent that
- * refuses every other request, and an {@link AuthContext} wired to it. Used by tests only.
+ * refuses every other request, and an {@link AuthContext} wired to it.
  */
 import { MockAgent } from 'undici';
-import { type AuthMethodDefinition, authMethodSchema } from '../definition/schema-auth.js';
-import type { AuthContext } from './auth-strategy.js';
+import type { AuthContext } from '../../src/auth/auth-strategy.js';
+import { type AuthMethodDefinition, authMethodSchema } from '../../src/definition/schema-auth.js';
 
 export const ORIGIN = 'https://id.example.com';
 export const TOKEN_PATH = '/oauth2/v1/token';
 export const TOKEN_URL = `${ORIGIN}${TOKEN_PATH}`;
 
 /** One request the token endpoint received. */
-export interface RecordedTokenRequest {
+interface RecordedTokenRequest {
   form: URLSearchParams;
   /** Header names in lower case. */
   headers: Record<string, string>;
