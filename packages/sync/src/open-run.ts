@@ -15,7 +15,7 @@ export interface OpenRun extends RunRow {
 type Target = { connectionId: string; resource: string; mode?: RunMode | undefined };
 
 /** The filter the provider declares for listing records changed since a time, if any. */
-export function incrementalFilterOf(engine: Engine, provider: string, resource: string): string | undefined {
+function incrementalFilterOf(engine: Engine, provider: string, resource: string): string | undefined {
   const summary = engine.providers().find((candidate) => candidate.id === provider) as
     | { incrementalFilters?: Record<string, string> }
     | undefined;

@@ -22,7 +22,7 @@ function listFiles(directory: string): string[] {
 }
 
 /** The node a file belongs to: its top folder under `root`, or the file itself at the root. */
-export function folderOf(root: string, file: string): string {
+function folderOf(root: string, file: string): string {
   return relative(root, file).split(sep)[0]!;
 }
 
