@@ -1,11 +1,12 @@
 /**
  * Profiles one engine listing of every user-directory/users record (after a warm-up run) with
  * the V8 sampling profiler, writes the `.cpuprofile` to the temp directory (open it in Chrome
- * DevTools > Performance or VS Code) and prints where the client's time went. The sandbox runs
- * in another process, so the profile holds the client only; the server's own cost is reported
- * apart, from its CPU time and from a fetch-only loop over the same pages.
+ * DevTools > Performance or VS Code) and prints where the client's time went. The listing reads
+ * from the zero-cost server (pages kept in memory, zero-cost-server.ts; `--sandbox` for the
+ * sandbox itself), in another process, so the profile holds the client only; the server's own
+ * cost is reported apart, from its CPU time and from a fetch-only loop over the same pages.
  *
- *   node --conditions=@org/source --import tsx bench/profile-users.ts [--users 20000]
+ *   node --conditions=@org/source --import tsx bench/profile-users.ts [--users 5000] [--sandbox]
  *   node --conditions=@org/source --import tsx bench/profile-users.ts --summarise some.cpuprofile
  */
 import { writeFileSync } from 'node:fs';
@@ -19,8 +20,14 @@ import { listUsersByHand } from './okta-baseline.js';
 import { type CpuProfile, readProfile, summariseProfile } from './profile-summary.js';
 import { type RemoteSandbox, startRemoteSandbox } from './remote-sandbox.js';
 
+const SERVER = process.argv.includes('--sandbox') ? 'sandbox' : 'zero-cost';
+
+function baseUrlOf(sandbox: RemoteSandbox): string {
+  return SERVER === 'sandbox' ? sandbox.connection.baseUrl : sandbox.zeroCost.baseUrl;
+}
+
 async function listThroughEngine(sandbox: RemoteSandbox): Promise<number> {
-  const okta = createEngine().connect('okta', sandbox.connection);
+  const okta = createEngine().connect('okta', { ...sandbox.connection, baseUrl: baseUrlOf(sandbox) });
   let count = 0;
   for await (const _user of okta.iterate('user-directory', 'users')) count++;
   return count;
@@ -39,7 +46,8 @@ async function timed(sandbox: RemoteSandbox, run: () => Promise<unknown>) {
     ms,
     clientCpuMs: (used.user + used.system) / 1000,
     serverCpuMs: after.cpuMs - server.cpuMs,
-    requests: after.requests - server.requests,
+    // The zero-cost server answers from memory: its requests count as well as the sandbox's.
+    requests: after.requests + after.zeroCostHits - server.requests - server.zeroCostHits,
   };
 }
 
@@ -50,7 +58,12 @@ async function profileEngine(users: number): Promise<void> {
   try {
     const records = await listThroughEngine(sandbox);
     const drain = () =>
-      listUsersByHand({ baseUrl: sandbox.url, token: sandbox.token, dispatcher: agent, mode: 'drain' });
+      listUsersByHand({
+        baseUrl: baseUrlOf(sandbox),
+        token: sandbox.token,
+        dispatcher: agent,
+        mode: 'drain',
+      });
     await drain();
     const fetchOnly = await timed(sandbox, drain);
     session.connect();
@@ -62,7 +75,7 @@ async function profileEngine(users: number): Promise<void> {
     const file = join(tmpdir(), `engine-list-users-${Date.now()}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     const perRecord = (ms: number) => `${fixed((ms * 1000) / records, 1)} µs/record`;
-    console.log(`### profile: engine listing ${fixed(records)} users (validate strict, remote_data)\n`);
+    console.log(`### profile: engine listing ${fixed(records)} users from the ${SERVER} server (defaults)\n`);
     console.log(
       `- engine: ${fixed(engine.ms)} ms wall, client CPU ${fixed(engine.clientCpuMs)} ms (${perRecord(engine.clientCpuMs)}), ` +
         `server CPU ${fixed(engine.serverCpuMs)} ms (${perRecord(engine.serverCpuMs)}), ${engine.requests} requests`,
@@ -86,5 +99,5 @@ if (summariseIndex !== -1) {
   if (!file) throw new Error('--summarise needs a .cpuprofile file');
   console.log(summariseProfile(readProfile(file)));
 } else {
-  await profileEngine(numberOption('users', 20_000));
+  await profileEngine(numberOption('users', 5_000));
 }

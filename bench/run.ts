@@ -1,18 +1,24 @@
 /**
- * Runs every benchmark, each in its own Node process (so one's heap and RSS do not weigh on the
+ * Runs the benchmarks, each in its own Node process (so one's heap and RSS do not weigh on the
  * next) with `--expose-gc` (so heap figures start from a collected heap), and prints their
  * Markdown tables. Not part of `pnpm test`: timings depend on the machine and are not asserted.
  *
- *   npx pnpm bench                      # 20,000 users, median of 5 runs after 1 warm-up
- *   npx pnpm bench --users 5000 --runs 3 --profile
+ *   npx pnpm bench                      # 5,000 Okta users, median of 5 rounds after 1 warm-up
+ *   npx pnpm bench --users 2000 --runs 3 --profile
  *
- * Flags (`--users`, `--runs`, `--warmup`) are passed on to every benchmark; `--profile` also
- * runs bench/profile-users.ts (one profiled engine listing, see bench/README.md).
+ * Flags (`--users`, `--workato-users`, `--records`, `--runs`, `--warmup`) are passed on to every
+ * benchmark; `--profile` also runs bench/profile-users.ts (one profiled engine listing, see
+ * bench/README.md). bench/list-users.ts and bench/fan-out-and-derived.ts run on their own.
  */
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
-const BENCHMARKS = ['bench/list-users.ts', 'bench/fan-out-and-derived.ts', 'bench/pipeline-stages.ts'];
+const BENCHMARKS = [
+  'bench/contenders.ts',
+  'bench/mappings.ts',
+  'bench/pipeline-stages.ts',
+  'bench/cold-start.ts',
+];
 const PROFILE = 'bench/profile-users.ts';
 
 /** `--users`, `--runs`, `--warmup` and their values, as given. */
@@ -38,7 +44,7 @@ function runNode(file: string, args: string[], exposeGc: boolean): Promise<void>
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const args = passedOn(argv, ['users', 'runs', 'warmup']);
+  const args = passedOn(argv, ['users', 'workato-users', 'records', 'runs', 'warmup']);
   const started = performance.now();
   console.log(`## Benchmarks (${new Date().toISOString()})\n`);
   if (availableParallelism() < 2) {
