@@ -3,7 +3,7 @@ import { UNIFIED_SCHEMAS } from '../generated/unified-schemas.js';
 import { createUnifiedValidator } from './unified-validator.js';
 
 /**
- * The conventions of DESIGN section 5, checked on every field of every schema: each field of each
+ * The conventions of docs/models.md, checked on every field of every schema: each field of each
  * schema's example record is broken the way a mapping typically breaks it, and the validator must
  * report exactly that field. A new schema or field is covered without touching this file.
  */
