@@ -64,27 +64,102 @@ describe('schemas/provider.schema.json', () => {
     expect(providerDefinitionSchema.safeParse(nameless).success).toBe(false);
   });
 
-  it('describes every field, keeps shared parts once under $defs, and has no zod leftovers', () => {
-    const schema = JSON.parse(committedSchemaText());
-    const undescribed: string[] = [];
-    const leftovers: string[] = [];
-    const walk = (node: unknown, path: string): void => {
-      if (node === null || typeof node !== 'object') return;
-      const record = node as Record<string, unknown>;
-      if ('role' in record || record.maximum === Number.MAX_SAFE_INTEGER) leftovers.push(path);
-      if (typeof record.minimum === 'number' && record.minimum < 0) leftovers.push(path);
-      for (const [key, value] of Object.entries((record.properties ?? {}) as Record<string, unknown>)) {
-        const field = value as Record<string, unknown>;
-        if (field.description === undefined && field.$ref === undefined) undescribed.push(`${path}.${key}`);
+  it('describes every field with a description and an example, directly or through its $ref', () => {
+    const schema = JSON.parse(committedSchemaText()) as SchemaNode;
+    const lacking: string[] = [];
+    for (const { node, path } of schemaNodes(schema)) {
+      for (const [key, value] of Object.entries(node.properties ?? {})) {
+        const field = value as SchemaNode;
+        const target = field.$ref ? definitionOf(schema, field.$ref) : {};
+        const description = field.description ?? target.description;
+        const examples = field.examples ?? target.examples;
+        if (typeof description !== 'string' || description === '')
+          lacking.push(`${path}/${key}: description`);
+        if (!Array.isArray(examples) || examples.length === 0) lacking.push(`${path}/${key}: examples`);
       }
-      for (const [key, value] of Object.entries(record)) walk(value, `${path}/${key}`);
-    };
-    walk(schema, '');
+    }
 
-    expect(undescribed).toEqual([]);
+    expect(lacking).toEqual([]);
+  });
+
+  it('gives examples that its own rules accept', () => {
+    const schema = JSON.parse(committedSchemaText()) as SchemaNode;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(schema);
+    const refused: string[] = [];
+    for (const { node, path } of schemaNodes(schema)) {
+      if (!Array.isArray(node.examples)) continue;
+      const validate = ajv.getSchema(`${SCHEMA_ID}${path}`);
+      if (validate === undefined) throw new Error(`no subschema at ${path}`);
+      for (const example of node.examples) {
+        if (!validate(example))
+          refused.push(`${path}: ${JSON.stringify(example)} ${ajv.errorsText(validate.errors)}`);
+      }
+    }
+
+    expect(refused).toEqual([]);
+  });
+
+  it('keeps shared parts once under $defs and has no zod leftovers', () => {
+    const schema = JSON.parse(committedSchemaText()) as SchemaNode;
+    const leftovers: string[] = [];
+    for (const { node, path } of schemaNodes(schema)) {
+      const bounds = [node.minimum, node.maximum, node.exclusiveMinimum, node.exclusiveMaximum];
+      // zod bounds every int by the safe range, and its statuses once allowed negative numbers.
+      if ('role' in node || bounds.some((bound) => typeof bound === 'number' && bound < 0))
+        leftovers.push(path);
+      if (bounds.some((bound) => bound === Number.MAX_SAFE_INTEGER)) leftovers.push(path);
+    }
+
     expect(leftovers).toEqual([]);
-    expect(Object.keys(schema.$defs)).toEqual(
-      expect.arrayContaining(['Request', 'OnStatus', 'Source', 'HttpSource', 'Join', 'Pagination']),
+    expect(Object.keys(schema.$defs as object)).toEqual(
+      expect.arrayContaining([
+        'Request',
+        'OnStatus',
+        'Source',
+        'HttpSource',
+        'Join',
+        'Pagination',
+        'AuthFields',
+      ]),
     );
   });
 });
+
+interface SchemaNode {
+  properties?: Record<string, unknown>;
+  $ref?: string;
+  $defs?: Record<string, unknown>;
+  description?: unknown;
+  examples?: unknown;
+  [keyword: string]: unknown;
+}
+
+/** `#/$defs/Name` of the schema. */
+function definitionOf(schema: SchemaNode, ref: string): SchemaNode {
+  const name = ref.replace('#/$defs/', '');
+  const target = schema.$defs?.[name];
+  if (target === undefined) throw new Error(`${ref} is not a $defs entry`);
+  return target as SchemaNode;
+}
+
+/** Every subschema, reached through the keywords that hold schemas (never through `examples` or `default`). */
+function* schemaNodes(node: SchemaNode, path = '#'): Generator<{ node: SchemaNode; path: string }> {
+  yield { node, path };
+  const maps = ['properties', '$defs'] as const;
+  for (const keyword of maps) {
+    for (const [key, value] of Object.entries(node[keyword] ?? {}))
+      yield* schemaNodes(value as SchemaNode, `${path}/${keyword}/${key}`);
+  }
+  for (const keyword of ['items', 'additionalProperties', 'propertyNames']) {
+    const value = node[keyword];
+    if (value !== null && typeof value === 'object')
+      yield* schemaNodes(value as SchemaNode, `${path}/${keyword}`);
+  }
+  for (const keyword of ['anyOf', 'oneOf', 'allOf']) {
+    const list = node[keyword];
+    if (Array.isArray(list))
+      for (const [index, value] of list.entries()) yield* schemaNodes(value, `${path}/${keyword}/${index}`);
+  }
+}

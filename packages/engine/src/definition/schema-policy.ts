@@ -35,27 +35,47 @@ export const rateLimitSchema = z
         reset_format: z
           .enum(['epoch_seconds', 'epoch_millis', 'seconds'])
           .default('epoch_seconds')
-          .meta({ description: 'How the reset header counts: an epoch time, or seconds from now.' }),
-        retry_after: z.string().default('Retry-After').meta({ description: 'Seconds or an HTTP date.' }),
+          .meta({
+            description: 'How the reset header counts: an epoch time, or seconds from now.',
+            examples: ['epoch_seconds', 'seconds'],
+          }),
+        retry_after: z
+          .string()
+          .default('Retry-After')
+          .meta({
+            description: 'Header of a 429 that says when to try again: seconds or an HTTP date.',
+            examples: ['Retry-After'],
+          }),
       })
       .optional()
-      .meta({ description: 'Response headers that report the budget.' }),
+      .meta({
+        description: 'Response headers that report the budget.',
+        examples: [
+          { limit: 'X-Rate-Limit-Limit', remaining: 'X-Rate-Limit-Remaining', reset: 'X-Rate-Limit-Reset' },
+        ],
+      }),
     headroom: z
       .strictObject({
         remaining_below: z
           .int()
           .min(0)
           .optional()
-          .meta({ description: 'Pause when this many calls or fewer remain.' }),
+          .meta({ description: 'Pause when this many calls or fewer remain.', examples: [5] }),
         fraction: z
           .number()
           .min(0)
           .max(1)
           .optional()
-          .meta({ description: 'Pause when remaining falls to this share of the limit or below.' }),
+          .meta({
+            description: 'Pause when remaining falls to this share of the limit or below.',
+            examples: [0.1],
+          }),
       })
       .optional()
-      .meta({ description: "Leave this much of the budget for the customer's other integrations." }),
+      .meta({
+        description: "Leave this much of the budget for the customer's other integrations.",
+        examples: [{ fraction: 0.1 }, { remaining_below: 5 }],
+      }),
     budget: z
       .strictObject({
         requests: z
@@ -68,16 +88,27 @@ export const rateLimitSchema = z
           .meta({ description: 'Length of the window.', examples: [60] }),
       })
       .optional()
-      .meta({ description: 'Client-side pacing per endpoint family when the provider sends no headers.' }),
+      .meta({
+        description: 'Client-side pacing per endpoint family when the provider sends no headers.',
+        examples: [{ requests: 60, per_seconds: 60 }],
+      }),
     max_wait_seconds: z
       .number()
       .positive()
       .default(120)
-      .meta({ description: 'Longest single wait for a reset; a longer one fails with rate_limited.' }),
-    max_total_wait_seconds: z.number().positive().default(600).meta({
-      description:
-        'Longest total of 429 waits for one request; 429 waits do not spend retry.max_attempts, this bounds them.',
-    }),
+      .meta({
+        description: 'Longest single wait for a reset; a longer one fails with rate_limited.',
+        examples: [120],
+      }),
+    max_total_wait_seconds: z
+      .number()
+      .positive()
+      .default(600)
+      .meta({
+        description:
+          'Longest total of 429 waits for one request; 429 waits do not spend retry.max_attempts, this bounds them.',
+        examples: [600],
+      }),
     rate_limited_statuses: z
       .array(httpStatus)
       .default([429])
@@ -102,7 +133,18 @@ export const rateLimitSchema = z
       examples: ['{{auth.token}}', '{{params.tenant}}'],
     }),
   })
-  .meta({ id: 'RateLimit', description: 'Rate-limit headers, pacing and endpoint families.' });
+  .meta({
+    id: 'RateLimit',
+    description: 'Rate-limit headers, pacing and endpoint families.',
+    examples: [
+      {
+        headers: { remaining: 'X-Rate-Limit-Remaining', reset: 'X-Rate-Limit-Reset' },
+        headroom: { fraction: 0.1 },
+        families: { members: ['/members', '/members/*'] },
+        scope: '{{params.tenant}}',
+      },
+    ],
+  });
 
 export const retrySchema = z
   .strictObject({
@@ -111,7 +153,7 @@ export const retrySchema = z
       .min(1)
       .max(20)
       .default(5)
-      .meta({ description: 'Attempts per request, the first included.' }),
+      .meta({ description: 'Attempts per request, the first included.', examples: [5] }),
     base_delay_ms: z
       .int()
       .min(0)
@@ -125,9 +167,16 @@ export const retrySchema = z
     statuses: z
       .array(httpStatus)
       .default([429, 500, 502, 503, 504])
-      .meta({ description: 'Statuses retried (429 waits for the reset; others back off with jitter).' }),
+      .meta({
+        description: 'Statuses retried (429 waits for the reset; others back off with jitter).',
+        examples: [[429, 500, 502, 503, 504]],
+      }),
   })
-  .meta({ description: 'Retries of idempotent requests.' });
+  .meta({
+    description:
+      'Retries of idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) after network errors and the statuses listed.',
+    examples: [{ max_attempts: 3, base_delay_ms: 1000 }],
+  });
 
 export const errorMappingSchema = z
   .strictObject({
@@ -135,8 +184,12 @@ export const errorMappingSchema = z
       description: 'JSONata over the error body that yields a readable message.',
       examples: ['errorCode & ": " & errorSummary'],
     }),
-    code: jsonataSource
-      .optional()
-      .meta({ description: "JSONata over the error body that yields the provider's code." }),
+    code: jsonataSource.optional().meta({
+      description: "JSONata over the error body that yields the provider's code.",
+      examples: ['errorCode', 'error.code'],
+    }),
   })
-  .meta({ description: 'How to read an error body.' });
+  .meta({
+    description: "How to read an error body: the provider's message and code go into the EngineError.",
+    examples: [{ message: 'error.message', code: 'error.code' }],
+  });

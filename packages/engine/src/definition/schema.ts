@@ -12,7 +12,13 @@ const identifierLike = z
 /** The zod schema of `provider.yaml`: the single source of truth for the definition format. */
 export const providerDefinitionSchema = z
   .strictObject({
-    $schema: z.string().optional().meta({ description: 'The JSON Schema an editor checks the file with.' }),
+    $schema: z
+      .string()
+      .optional()
+      .meta({
+        description: 'The JSON Schema an editor checks the file with.',
+        examples: ['../../schemas/provider.schema.json'],
+      }),
     version: z.literal(1).meta({
       description: 'Version of the definition format; this engine reads version 1.',
       examples: [1],
@@ -25,18 +31,51 @@ export const providerDefinitionSchema = z
       .string()
       .min(1)
       .meta({ description: 'Display name.', examples: ['Acme'] }),
-    description: z.string().optional().meta({ description: 'What the provider serves, for docs.' }),
-    docs_url: z.url().optional().meta({ description: "The provider's API documentation." }),
+    description: z
+      .string()
+      .optional()
+      .meta({
+        description: 'What the provider serves, for docs.',
+        examples: ['Acme Directory API: users, groups and their members.'],
+      }),
+    docs_url: z
+      .url()
+      .optional()
+      .meta({
+        description: "The provider's API documentation.",
+        examples: ['https://developer.example.com/docs/api/'],
+      }),
     params: z
       .record(identifier, paramSchema)
       .default({})
-      .meta({ description: 'What the connecting customer supplies.' }),
+      .meta({
+        description:
+          'What the connecting customer supplies, by name; templates read them as {{params.<name>}}.',
+        examples: [
+          {
+            domain: {
+              description: 'Your tenant host.',
+              pattern: '[a-z0-9-]+\\.example\\.com',
+              examples: ['acme.example.com'],
+            },
+          },
+        ],
+      }),
     base_url: baseUrlSchema,
-    auth: z.array(authMethodSchema).min(1).meta({ description: 'Ways to authenticate.' }),
+    auth: z
+      .array(authMethodSchema)
+      .min(1)
+      .meta({
+        description: 'Ways to authenticate; the connecting customer picks one by its id.',
+        examples: [[{ id: 'api_token', kind: 'bearer', fields: { token: { secret: true } } }]],
+      }),
     headers: z
       .record(z.string(), template)
       .default({ Accept: 'application/json' })
-      .meta({ description: 'Headers sent on every request.' }),
+      .meta({
+        description: 'Headers sent on every request (templates). Default: Accept: application/json.',
+        examples: [{ Accept: 'application/json', 'X-Tenant': '{{params.tenant}}' }],
+      }),
     rate_limit: rateLimitSchema.default({
       max_wait_seconds: 120,
       max_total_wait_seconds: 600,
@@ -58,9 +97,16 @@ export const providerDefinitionSchema = z
           'Values every JSONata expression of the definition reads as $<name> (lookup tables shared by mappings), bound once rather than built for every record.',
         examples: [{ user_status: { ACTIVE: 'active', SUSPENDED: 'suspended' } }],
       }),
-    resources: z
-      .record(resourceKey, resourceSchema)
-      .meta({ description: 'Unified resources served, by model/resource.' }),
+    resources: z.record(resourceKey, resourceSchema).meta({
+      description: 'Unified resources served, by model/resource.',
+      examples: [
+        {
+          'user-directory/users': {
+            list: { sources: [{ request: { path: '/api/v1/users' }, mapping: 'mappings/users.jsonata' }] },
+          },
+        },
+      ],
+    }),
   })
   .meta({
     title: 'Provider definition',
