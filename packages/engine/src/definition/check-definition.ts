@@ -3,8 +3,9 @@ import { MAPPING_HELPERS } from '../mapping/jsonata-helpers.js';
 import { allowedHosts, hostAllowed } from './allowed-hosts.js';
 import type { ParsedDefinition } from './schema.js';
 import { providerDefinitionSchema } from './schema.js';
-import type { ResourceDefinition, SourceDefinition } from './schema-resource.js';
+import type { ResourceDefinition } from './schema-resource.js';
 import { resourceSchema } from './schema-resource.js';
+import type { SourceDefinition } from './schema-source.js';
 
 /** Checks a schema-valid definition for what a schema cannot express: references between parts. */
 export function checkDefinition(

@@ -18,13 +18,9 @@ import { RateLimitFamilies } from './rate-limit-families.js';
 import { catastrophicBacktracking } from './regex-safety.js';
 import type { ParsedDefinition } from './schema.js';
 import type { PaginationDefinition } from './schema-pagination.js';
-import type {
-  EnrichDefinition,
-  JoinDefinition,
-  RequestDefinition,
-  ResourceDefinition,
-  SourceDefinition,
-} from './schema-resource.js';
+import type { EnrichDefinition, JoinDefinition, RequestDefinition } from './schema-request.js';
+import type { ResourceDefinition } from './schema-resource.js';
+import type { SourceDefinition } from './schema-source.js';
 import { parseTemplate, type Template } from './template.js';
 
 /** The path templates of a definition's own requests, in definition order: list, enrich, get. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { authMethodSchema } from './schema-auth.js';
 import { baseUrlSchema, identifier, paramSchema, template } from './schema-connection.js';
 import { errorMappingSchema, rateLimitSchema, retrySchema } from './schema-policy.js';
-import { resourceKey, resourceSchema } from './schema-resource.js';
+import { resourceSchema } from './schema-resource.js';
+import { resourceKey } from './schema-source.js';
 
 /** A JSONata variable name: letters, digits and _, starting with a letter. */
 const identifierLike = z
