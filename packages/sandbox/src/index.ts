@@ -38,6 +38,8 @@ export type {
   WorkatoSandbox,
 } from './sandbox-types.js';
 export { startSandbox } from './start-sandbox.js';
+export type { EnvironmentType } from './vocabulary/workato-vocabulary.js';
 export { WORKATO_RATE_LIMITS } from './workato/workato-api.js';
 export type { WorkatoInventory, WorkatoWorkspace } from './workato/workato-data.js';
 export type { PendingInvitation, WorkatoDirectory } from './workato/workato-directory.js';
+export type { IdentityGroup, IdentityUser, WorkatoIdentity } from './workato/workato-identity.js';

@@ -3,8 +3,10 @@ import type { SandboxFaults } from './faults.js';
 import type { OktaAccount } from './okta/okta-accounts.js';
 import type { OktaInventory, OktaTenant } from './okta/okta-data.js';
 import type { RateLimitOptions } from './rate-limiter.js';
+import type { EnvironmentType } from './vocabulary/workato-vocabulary.js';
 import type { WorkatoInventory, WorkatoWorkspace } from './workato/workato-data.js';
 import type { WorkatoDirectory } from './workato/workato-directory.js';
+import type { WorkatoIdentity } from './workato/workato-identity.js';
 
 /** The providers the sandbox imitates. */
 export type SandboxProvider = 'okta' | 'workato';
@@ -45,6 +47,8 @@ export interface SandboxOptions {
   };
   /** Okta: lifetime of issued access tokens in seconds. Default: 3600. */
   tokenLifetimeSeconds?: number;
+  /** Workato: users of Workato Identity (`/api/iam/users`), 0 to 100,000. Default: 25. */
+  identityUsers?: number;
   /** Workato: send `Retry-After` on 429 responses (Workato documents none). Default: false. */
   retryAfter?: boolean;
   /** Receives errors thrown while handling a request (answered with 500). Default: `console.error`. */
@@ -130,6 +134,13 @@ export interface WorkatoSandbox extends SandboxBase {
    * the invitee would do from Workato's email.
    */
   readonly directory: WorkatoDirectory;
+  /** Workato Identity: its users, and its user groups per environment, as the IAM endpoints changed them. */
+  readonly identity: WorkatoIdentity;
+  /**
+   * An API client token per environment; `credentials.apiToken` is the DEV one. Workato Identity
+   * endpoints see the user groups of the token's environment; the other endpoints ignore it.
+   */
+  readonly environmentTokens: Readonly<Record<EnvironmentType, string>>;
 }
 
 /** A running sandbox of either provider. */

@@ -9,9 +9,11 @@ import { createServiceApp, OktaTokenEndpoint } from './okta/okta-token-endpoint.
 import { BASE62, normaliseSeed, Random } from './random.js';
 import { createRateLimiter } from './rate-limiter.js';
 import type { OktaSandbox, Sandbox, SandboxOptions, WorkatoSandbox } from './sandbox-types.js';
+import type { EnvironmentType } from './vocabulary/workato-vocabulary.js';
 import { createWorkatoApi, WORKATO_RATE_LIMITS } from './workato/workato-api.js';
 import { WorkatoWorkspace } from './workato/workato-data.js';
 import { WorkatoDirectory } from './workato/workato-directory.js';
+import { WorkatoIdentity } from './workato/workato-identity.js';
 
 const MAX_USERS = 10_000_000;
 const TOKEN_ALPHABET = `${BASE62}-_`;
@@ -115,11 +117,25 @@ function startWorkato(options: SandboxOptions, seed: number, listening: Listenin
   const users = checkWholeNumber('users', options.users ?? 40, 1, MAX_USERS);
   const workspace = new WorkatoWorkspace(seed, users);
   const directory = new WorkatoDirectory(workspace);
-  const apiToken =
-    options.apiToken ?? new Random(seed, 'workato.api-token').characters(64, '0123456789abcdef');
+  const identity = new WorkatoIdentity(
+    seed,
+    checkWholeNumber('identityUsers', options.identityUsers ?? 25, 0, 100_000),
+    String(workspace.me.email).split('@')[1]!,
+  );
+  const token = (label: string) => new Random(seed, label).characters(64, '0123456789abcdef');
+  const apiToken = options.apiToken ?? token('workato.api-token');
+  // The main token is a DEV API client; TEST and PROD clients only matter to Workato Identity.
+  const environmentTokens = {
+    dev: apiToken,
+    test: token('workato.api-token.test'),
+    prod: token('workato.api-token.prod'),
+  };
+  const tokens = new Map(
+    Object.entries(environmentTokens).map(([environment, value]) => [value, environment as EnvironmentType]),
+  );
   const requestCount = serveProvider(
     listening,
-    createWorkatoApi(workspace, { token: apiToken, retryAfter: options.retryAfter ?? false }, directory),
+    createWorkatoApi(workspace, { tokens, retryAfter: options.retryAfter ?? false }, directory, identity),
     {
       rateLimiter: createRateLimiter(WORKATO_RATE_LIMITS, options.rateLimit),
       faults: new FaultInjector(seed, options.faults),
@@ -135,8 +151,10 @@ function startWorkato(options: SandboxOptions, seed: number, listening: Listenin
     seed: options.seed ?? 1,
     credentials: { apiToken },
     connection: { params: { data_center: 'us' }, auth: { method: 'api_token', token: apiToken }, baseUrl },
+    environmentTokens,
     workspace,
     directory,
+    identity,
     get expected() {
       return workspace.expected();
     },

@@ -90,3 +90,4 @@ export const GROUP_NAMES: readonly string[] = [
 
 /** The Workato environments a collaborator can hold a role in. */
 export const ENVIRONMENT_TYPES = ['dev', 'test', 'prod'] as const;
+export type EnvironmentType = (typeof ENVIRONMENT_TYPES)[number];

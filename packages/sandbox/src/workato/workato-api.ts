@@ -1,7 +1,10 @@
 import type { ProviderApi } from '../routes.js';
+import type { EnvironmentType } from '../vocabulary/workato-vocabulary.js';
 import type { WorkatoWorkspace } from './workato-data.js';
 import type { WorkatoDirectory } from './workato-directory.js';
-import { simpleError } from './workato-http.js';
+import { simpleError, type WorkatoPrincipal } from './workato-http.js';
+import type { WorkatoIdentity } from './workato-identity.js';
+import { workatoIdentityRoutes } from './workato-identity-routes.js';
 import { workatoRoutes } from './workato-routes.js';
 import { workatoWriteRoutes } from './workato-write-routes.js';
 
@@ -12,12 +15,14 @@ export const WORKATO_RATE_LIMITS: Readonly<Record<string, number>> = {
   'collaborator-groups': 60,
   'environment-roles': 60,
   roles: 60,
+  iam: 60,
   default: 60,
 };
 
 /** Settings of the Workato API besides its data. */
 export interface WorkatoApiSettings {
-  token: string;
+  /** The API client tokens, each of one environment. */
+  tokens: ReadonlyMap<string, EnvironmentType>;
   /** Send `Retry-After` on 429 responses (Workato documents no rate-limit headers). */
   retryAfter: boolean;
 }
@@ -27,16 +32,25 @@ export function createWorkatoApi(
   workspace: WorkatoWorkspace,
   settings: WorkatoApiSettings,
   directory: WorkatoDirectory,
-): ProviderApi<true> {
+  identity: WorkatoIdentity,
+): ProviderApi<WorkatoPrincipal> {
   return {
     // The write routes come first: they also answer the reads that must see their changes.
-    routes: [...workatoWriteRoutes(workspace, directory), ...workatoRoutes(workspace)],
+    routes: [
+      ...workatoWriteRoutes(workspace, directory),
+      ...workatoRoutes(workspace),
+      ...workatoIdentityRoutes(identity),
+    ],
     contentType: 'application/json; charset=utf-8',
     authenticate: async (request) => {
       // Only API-client tokens: the retired x-user-email / x-user-token keys are refused too.
       const header = request.headers.authorization ?? '';
-      const valid = header.startsWith('Bearer ') && header.slice('Bearer '.length).trim() === settings.token;
-      return valid ? { principal: true } : { response: simpleError(401, 'Authentication failed') };
+      const environment = header.startsWith('Bearer ')
+        ? settings.tokens.get(header.slice('Bearer '.length).trim())
+        : undefined;
+      return environment
+        ? { principal: { environment } }
+        : { response: simpleError(401, 'Authentication failed') };
     },
     notFound: (_, pathExists) =>
       pathExists ? simpleError(405, 'Method not allowed') : simpleError(404, 'Not found'),

@@ -1,4 +1,10 @@
 import type { SandboxRequest, SandboxResponse } from '../routes.js';
+import type { EnvironmentType } from '../vocabulary/workato-vocabulary.js';
+
+/** Who calls: an API client belongs to one environment (DEV for the sandbox's main token). */
+export interface WorkatoPrincipal {
+  environment: EnvironmentType;
+}
 
 /*
  * Workato's error bodies come in three shapes, and clients must read all of them: the sandbox

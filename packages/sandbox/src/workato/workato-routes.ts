@@ -1,10 +1,17 @@
 import type { Route, SandboxRequest, SandboxResponse } from '../routes.js';
 import { groupJson } from './workato-catalog.js';
 import type { WorkatoWorkspace } from './workato-data.js';
-import { contains, jsonApiError, numberedPage, simpleError, validationError } from './workato-http.js';
+import {
+  contains,
+  jsonApiError,
+  numberedPage,
+  simpleError,
+  validationError,
+  type WorkatoPrincipal,
+} from './workato-http.js';
 
 /** The Workato Developer API routes of a workspace. */
-export function workatoRoutes(workspace: WorkatoWorkspace): Route<true>[] {
+export function workatoRoutes(workspace: WorkatoWorkspace): Route<WorkatoPrincipal>[] {
   const { collaborators } = workspace;
 
   /** Everything at once, streamed: `/members` has no pagination however large the workspace. */

@@ -2,7 +2,14 @@ import type { Route, SandboxRequest, SandboxResponse } from '../routes.js';
 import { groupJson } from './workato-catalog.js';
 import type { WorkatoWorkspace } from './workato-data.js';
 import type { WorkatoDirectory } from './workato-directory.js';
-import { contains, jsonApiError, numberedPage, simpleError, validationError } from './workato-http.js';
+import {
+  contains,
+  jsonApiError,
+  numberedPage,
+  simpleError,
+  validationError,
+  type WorkatoPrincipal,
+} from './workato-http.js';
 
 /** What the write endpoints answer on success; Workato documents no body (an assumption). */
 const OK = { status: 200, body: { result: 'ok' } };
@@ -25,7 +32,10 @@ const isResponse = (value: unknown): value is SandboxResponse =>
  * The collaborator write endpoints, and the reads that must see their changes. Declared before
  * the seeded routes, so these answer the paths they share.
  */
-export function workatoWriteRoutes(workspace: WorkatoWorkspace, directory: WorkatoDirectory): Route<true>[] {
+export function workatoWriteRoutes(
+  workspace: WorkatoWorkspace,
+  directory: WorkatoDirectory,
+): Route<WorkatoPrincipal>[] {
   const collaboratorId = (request: SandboxRequest) => {
     const id = Number(request.params.id);
     return Number.isInteger(id) && directory.collaborator(id) ? id : undefined;
