@@ -2,6 +2,7 @@ import { EngineError } from '@org/engine';
 import type PgBoss from 'pg-boss';
 import { readChanges } from './change-feed.js';
 import { openDatabase } from './database.js';
+import { pruneHistory, retentionOf } from './retention.js';
 import { executeRun, type RunContext } from './run-sync.js';
 import { syncError } from './sync-errors.js';
 import {
@@ -36,6 +37,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
   if (typeof options.resolveConnection !== 'function') {
     throw syncError('invalid_request', 'createSync needs resolveConnection(connectionId)');
   }
+  const retention = retentionOf(options.retention);
   const database = await openDatabase(options.database ?? 'embedded', options.dataDir ?? '.org-sync');
   const log = options.onLog ?? (() => undefined);
   const context: RunContext = {
@@ -48,6 +50,10 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
   };
   // Sending jobs (addSync) needs pg-boss but not its scheduler; each worker starts its own.
   let sender: Promise<PgBoss> | undefined;
+  const senderBoss = () => {
+    sender ??= startQueues(database.url, { schedule: false, retention }, log);
+    return sender;
+  };
   const workers: { worker: SyncWorker; boss: PgBoss }[] = [];
 
   return {
@@ -57,8 +63,7 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       checkServed(options.engine, resolved, definition.resource);
       await upsertSync(database.pool, definition);
       // Runs at once: a worker anywhere picks the job up.
-      sender ??= startQueues(database.url, { schedule: false }, log);
-      await enqueueRunJobs(await sender, [definition.connectionId]);
+      await enqueueRunJobs(await senderBoss(), [definition.connectionId]);
     },
     async removeSync(target) {
       checkTarget(target ?? {});
@@ -78,8 +83,8 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
       return outcome.result;
     },
     async startWorker(workerOptions = {}) {
-      const boss = await startQueues(database.url, { schedule: true }, log);
-      const worker = await startSyncWorker(context, boss, workerOptions);
+      const boss = await startQueues(database.url, { schedule: true, retention }, log);
+      const worker = await startSyncWorker(context, boss, workerOptions, retention);
       workers.push({ worker, boss });
       return worker;
     },
@@ -90,6 +95,11 @@ export async function createSync(options: SyncOptions): Promise<Sync> {
     status: (query) => {
       checkTarget(query ?? {});
       return readStatus(database.pool, query.connectionId);
+    },
+    async prune() {
+      const pruned = await pruneHistory(database.pool, retention);
+      await (await senderBoss()).maintain();
+      return pruned;
     },
     async close() {
       for (const { worker } of workers.splice(0)) await worker.stop();

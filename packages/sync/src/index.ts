@@ -17,6 +17,7 @@ export type {
   Interval,
   ResolvedConnection,
   ResourceStatus,
+  RetentionOptions,
   RunMode,
   RunResult,
   Sync,

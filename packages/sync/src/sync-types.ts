@@ -28,6 +28,21 @@ export interface SyncOptions {
   overlapSeconds?: number;
   /** Progress and problems, one line each; never a secret. Default: none. */
   onLog?: (line: string) => void;
+  /** How long history is kept; see {@link RetentionOptions}. */
+  retention?: RetentionOptions;
+}
+
+/**
+ * How long history is kept, as intervals (`'30d'`, `'12h'`). Workers prune at each tick; a
+ * reader of the change feed that falls further behind than `changes` misses what was pruned.
+ */
+export interface RetentionOptions {
+  /** Change rows, from when they were recorded, delivered or not. Default: `'30d'`. */
+  changes?: Interval | string;
+  /** Finished runs, except the latest of each connection and resource. Default: `'30d'`. */
+  runs?: Interval | string;
+  /** Finished pg-boss jobs (completed or failed), from when they finished. Default: `'1d'`. */
+  jobs?: Interval | string;
 }
 
 /** Interval text: a whole number of minutes, hours or days, e.g. `'15m'`, `'1h'`, `'1d'`. */
@@ -146,5 +161,10 @@ export interface Sync {
     limit?: number;
   }): Promise<ChangePage>;
   status(query: { connectionId: string }): Promise<ResourceStatus[]>;
+  /**
+   * Deletes history past its retention now (workers also do it at each tick): change rows and
+   * finished runs, and pg-boss's finished jobs. Returns how many changes and runs went.
+   */
+  prune(): Promise<{ changes: number; runs: number }>;
   close(): Promise<void>;
 }

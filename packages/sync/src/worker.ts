@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { toChange } from './change-feed.js';
 import { LOCK_NAMESPACE, SCHEMA } from './database.js';
 import { HostSlots } from './host-slots.js';
+import { jobRetentionOptions, pruneHistory, type Retention } from './retention.js';
 import { executeRun, type RunContext } from './run-sync.js';
 import type { SyncWorker, WorkerOptions } from './sync-types.js';
 
@@ -20,7 +21,7 @@ const DELIVERY_BATCH = 500;
  */
 export async function startQueues(
   databaseUrl: string,
-  options: { schedule: boolean },
+  options: { schedule: boolean; retention: Retention },
   log: (line: string) => void,
 ) {
   const boss = new PgBoss({
@@ -28,6 +29,7 @@ export async function startQueues(
     max: 4,
     schedule: options.schedule,
     supervise: options.schedule,
+    ...jobRetentionOptions(options.retention),
   });
   boss.on('error', (error) => log(`pg-boss: ${error.message}`));
   await boss.start();
@@ -143,6 +145,7 @@ export async function startSyncWorker(
   context: RunContext,
   boss: PgBoss,
   options: WorkerOptions,
+  retention: Retention,
 ): Promise<SyncWorker> {
   const concurrency = options.concurrency ?? 4;
   const slots = new HostSlots(options.concurrencyPerHost ?? concurrency);
@@ -162,6 +165,11 @@ export async function startSyncWorker(
   const tick = async () => {
     await enqueueRuns(await dueConnections(context.pool));
     await enqueueDeliveries(await undeliveredStreams(context.pool));
+    // pg-boss prunes its own jobs (its supervisor, every two minutes); the sync's history here.
+    const pruned = await pruneHistory(context.pool, retention);
+    if (pruned.changes + pruned.runs > 0) {
+      context.log(`pruned ${pruned.changes} changes and ${pruned.runs} runs past their retention`);
+    }
   };
 
   let stopping = false;
