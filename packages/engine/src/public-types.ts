@@ -119,12 +119,17 @@ export interface Page<T> {
   stats: ListingStats;
 }
 
-/** Counts of records that did not come through as mapped. */
+/** Counts of a listing call: records that did not come through as mapped, and HTTP requests. */
 export interface ListingStats {
   /** Records left out: no valid id or another required field (reported to `onWarning`). */
   skipped: number;
   /** Records returned without one or more invalid values (reported to `onWarning`). */
   repaired: number;
+  /**
+   * HTTP requests sent for the call: the page and any others behind it (retries, redirects,
+   * fan-out and joined listings, token requests).
+   */
+  requests: number;
 }
 
 /** A call to the provider's own API through the connection. */

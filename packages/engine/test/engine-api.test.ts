@@ -168,7 +168,7 @@ describe('engine.loadProvider()', () => {
     expect(page).toEqual({
       result: [{ id: '3', name: 'Ops', remote_data: { id: 3, title: 'Ops' } }],
       next_cursor: null,
-      stats: { skipped: 0, repaired: 0 },
+      stats: { skipped: 0, repaired: 0, requests: 1 },
     });
   });
 

@@ -49,7 +49,7 @@ describe('the default validation mode: one bad value never fails a listing', () 
     const page = await connection.list('user-directory', 'users');
 
     expect(page.result.map((record) => record.id)).toEqual(['1', '2']);
-    expect(page.stats).toEqual<ListingStats>({ skipped: 2, repaired: 1 });
+    expect(page.stats).toEqual<ListingStats>({ skipped: 2, repaired: 1, requests: 1 });
     const reported = warningsOf(warnings);
     const skippedStatus = reported.find((warning) => warning.recordId === '3');
     expect(skippedStatus).toMatchObject({ code: 'schema_violation' });
@@ -70,7 +70,7 @@ describe('the default validation mode: one bad value never fails a listing', () 
       step = await iterator.next();
     }
     expect(ids).toEqual(['1', '2']);
-    expect(step.value).toEqual({ skipped: 2, repaired: 1 });
+    expect(step.value).toEqual({ skipped: 2, repaired: 1, requests: 1 });
   });
 
   it('get repairs an optional value but fails on the record it was asked for when it cannot be kept', async () => {
@@ -125,7 +125,7 @@ describe('a built-in provider with a bad value in one record', () => {
       ['0oa1', 'https://example.okta.com/logo.png'],
       ['0oa2', undefined],
     ]);
-    expect(page.stats).toEqual({ skipped: 0, repaired: 1 });
+    expect(page.stats).toEqual({ skipped: 0, repaired: 1, requests: 1 });
     expect(warningsOf(test.warnings)).toMatchObject([{ recordId: '0oa2', problems: [{ path: 'logo_url' }] }]);
   });
 });

@@ -23,16 +23,17 @@ export interface RunRow {
 /**
  * Applies one page of a run, inside the caller's transaction: records new to the store are
  * `created`, records whose fingerprint changed are `updated`, the others only marked as seen by
- * this run; each change goes to the feed. Then the run's checkpoint moves to `nextCursor`. If
+ * this run; each change goes to the feed. Then the run's checkpoint moves to `nextCursor`, and
+ * its counts grow by the page's (`requests`: the HTTP requests the page took). If
  * the transaction commits, page and checkpoint are in; if not, neither is, and the page is
  * listed again on resume, so no change is lost or recorded twice.
  */
 export async function commitPage(
   client: pg.PoolClient,
   run: RunRow,
-  records: readonly Record<string, unknown>[],
-  nextCursor: string | null,
+  page: { records: readonly Record<string, unknown>[]; nextCursor: string | null; requests: number },
 ): Promise<ChangeCounts> {
+  const { records, nextCursor } = page;
   const byId = new Map<string, Record<string, unknown>>();
   for (const record of records) byId.set(String(record.id), unifiedPart(record));
   const ids = [...byId.keys()];
@@ -91,10 +92,10 @@ export async function commitPage(
     deleted: 0,
   };
   const moved = await client.query(
-    `UPDATE ${SCHEMA}.runs SET cursor = $2, pages = pages + 1, requests = requests + 1,
+    `UPDATE ${SCHEMA}.runs SET cursor = $2, pages = pages + 1, requests = requests + $6,
         created = created + $3, updated = updated + $4, unchanged = unchanged + $5, checkpoint_at = now()
       WHERE id = $1 AND status = 'running'`,
-    [run.id, nextCursor, counts.created, counts.updated, counts.unchanged],
+    [run.id, nextCursor, counts.created, counts.updated, counts.unchanged, page.requests],
   );
   // Another process took the run over (or it was abandoned): this page must not count twice.
   if (moved.rowCount !== 1) throw new Error(`run ${run.id} is no longer running here`);

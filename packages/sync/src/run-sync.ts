@@ -75,6 +75,7 @@ async function listAndCommit(
   const list = connection.list as (...args: unknown[]) => Promise<{
     result: Record<string, unknown>[];
     next_cursor: string | null;
+    stats: { requests: number };
   }>;
   const listPage = () =>
     list.call(connection, model, name, {
@@ -98,7 +99,11 @@ async function listAndCommit(
       continue;
     }
     const done = await transaction(context.pool, async (client) => {
-      await commitPage(client, run, page.result, page.next_cursor);
+      await commitPage(client, run, {
+        records: page.result,
+        nextCursor: page.next_cursor,
+        requests: page.stats.requests,
+      });
       if (page.next_cursor !== null) return undefined;
       const deleted = run.mode === 'full' ? await recordDeletions(client, run) : 0;
       return markSucceeded(client, run.id, deleted);

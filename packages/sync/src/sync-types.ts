@@ -73,7 +73,10 @@ export interface RunResult {
   deleted: number;
   unchanged: number;
   pages: number;
-  /** Listing calls made to the engine (a page each). */
+  /**
+   * HTTP requests behind the pages committed: retries, redirects, token requests and the
+   * requests of fan-out or joined listings included (those of a page that failed are not).
+   */
   requests: number;
   error?: { code: string; message: string };
 }

@@ -10,15 +10,20 @@ const users = 'user-directory/users';
 let sandbox: OktaSandbox;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let sync: Sync;
-/** When set, the listing request it matches is sent to a path the sandbox does not serve. */
-let fault: ((path: string) => boolean) | undefined;
+/**
+ * When set, says what happens to a listing request: `missing` sends it to a path the sandbox
+ * answers with 404 (not retried), `refused` to a closed port (a network error, retried).
+ */
+let fault: ((path: string) => 'missing' | 'refused' | false) | undefined;
 const listed: string[] = [];
 
-/** Every request of the engine, with `fault` applied: the sandbox answers a broken one with 404. */
+/** Every request of the engine, with `fault` applied. */
 const faultyAgent = new Agent().compose((dispatch) => (options, handler) => {
   if (options.path.startsWith('/api/v1/users')) listed.push(options.path);
-  const broken = fault?.(options.path) ? { ...options, path: '/api/v1/injected-fault' } : options;
-  return dispatch(broken, handler);
+  const kind = fault?.(options.path);
+  if (kind === 'missing') return dispatch({ ...options, path: '/api/v1/injected-fault' }, handler);
+  if (kind === 'refused') return dispatch({ ...options, origin: 'http://127.0.0.1:1' }, handler);
+  return dispatch(options, handler);
 });
 
 beforeAll(async () => {
@@ -59,7 +64,7 @@ describe('a failed run', () => {
 
     // The third page's request fails: two pages are in, the listing is not complete.
     let pageRequests = 0;
-    fault = () => ++pageRequests === 3;
+    fault = () => ++pageRequests === 3 && 'missing';
     const failed = await sync.runOnce({ connectionId: 'account-1', resource: users, mode: 'full' });
     expect(failed).toMatchObject({ status: 'failed', pages: 2, deleted: 0 });
     expect(failed.error?.code).toEqual(expect.any(String));
@@ -93,7 +98,7 @@ describe('a failed run', () => {
 
   it('that failed on its first page starts the next run over', async () => {
     await sync.addSync({ connectionId: 'account-2', resource: users });
-    fault = (path) => !path.includes('after=');
+    fault = (path) => !path.includes('after=') && 'missing';
     const failed = await sync.runOnce({ connectionId: 'account-2', resource: users, mode: 'full' });
     expect(failed).toMatchObject({ status: 'failed', pages: 0 });
     fault = undefined;
@@ -102,5 +107,18 @@ describe('a failed run', () => {
       created: USERS,
       pages: 3,
     });
+  });
+});
+
+describe('run counts', () => {
+  it('requests counts the HTTP requests behind the pages, retries included', async () => {
+    await sync.addSync({ connectionId: 'account-3', resource: users });
+    let refusedOnce = false;
+    fault = () => !refusedOnce && (refusedOnce = true) && 'refused';
+    listed.length = 0;
+    const run = await sync.runOnce({ connectionId: 'account-3', resource: users, mode: 'full' });
+    fault = undefined;
+    expect(run).toMatchObject({ status: 'succeeded', pages: 3, requests: 4 });
+    expect(listed).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@ import { request } from 'undici';
 import type { EngineError } from '../errors/engine-error.js';
 import { abortedError, currentSignal } from '../http/call-signal.js';
 import { isHeaderUnsafe } from '../http/header-values.js';
+import { noteRequest } from '../http/request-count.js';
 import { authError, redactSecrets, transportError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
 
@@ -40,6 +41,7 @@ export async function postTokenForm(
   const timeout = context.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const signal = currentSignal();
   try {
+    noteRequest();
     const response = await request(url, {
       method: 'POST',
       headers: {

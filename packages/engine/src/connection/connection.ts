@@ -5,6 +5,7 @@ import { EngineError, type EngineErrorContext, setResumeCursor } from '../errors
 import { redactError } from '../errors/redact-error.js';
 import type { UnifiedModel, UnifiedResource } from '../generated/unified-types.js';
 import { abortedError, withSignal } from '../http/call-signal.js';
+import { countingRequests } from '../http/request-count.js';
 import { type FilterValues, normaliseFilters } from '../operations/filters.js';
 import { getRecord } from '../operations/get-record.js';
 import { type ListState, listResource } from '../operations/list-resource.js';
@@ -64,7 +65,10 @@ export class Connection {
       listing.resource.key,
       'list',
       options.signal,
-      () => listResource(this.#runtime, listing.resource, { ...listing.request, state: listing.state }),
+      () =>
+        countedPage(() =>
+          listResource(this.#runtime, listing.resource, { ...listing.request, state: listing.state }),
+        ),
       () => this.cursorOf(listing, listing.state),
     );
     return {
@@ -98,15 +102,16 @@ export class Connection {
         listing.resource.key,
         'list',
         signal,
-        () => listResource(this.#runtime, listing.resource, { ...request, state }),
+        () => countedPage(() => listResource(this.#runtime, listing.resource, { ...request, state })),
         () => this.cursorOf(listing, state),
       );
-    const totals: ListingStats = { skipped: 0, repaired: 0 };
+    const totals: ListingStats = { skipped: 0, repaired: 0, requests: 0 };
     try {
       let page = await read(listing.state);
       for (;;) {
         totals.skipped += page.stats.skipped;
         totals.repaired += page.stats.repaired;
+        totals.requests += page.stats.requests;
         // The next page is fetched while the caller works through this one: a sync that writes
         // each record somewhere overlaps its writes with the provider's latency. One page ahead
         // at most, so memory stays at two pages.
@@ -249,4 +254,13 @@ function checkLimit(limit: number | undefined, provider: string, resource: strin
     });
   }
   return limit;
+}
+
+/** A page read with the count of the HTTP requests it took in its stats. */
+async function countedPage<Result extends { stats: ListingStats }>(
+  read: () => Promise<Result>,
+): Promise<Result> {
+  const { value, requests } = await countingRequests(read);
+  value.stats.requests = requests;
+  return value;
 }

@@ -7,6 +7,7 @@ import { checkHeaders, mergeHeaders } from './header-values.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { readCapped } from './read-capped.js';
 import type { RequestAuth } from './request-auth.js';
+import { noteRequest } from './request-count.js';
 import { type CallContext, errorFromResponse } from './response-error.js';
 import { backoffDelay, sleep } from './sleep.js';
 
@@ -188,6 +189,7 @@ export class HttpClient {
         resource: outgoing.context.resource,
         operation: outgoing.context.operation,
       });
+      noteRequest();
       const response = await withDeadline(
         controller,
         timeouts.headersMs,

@@ -22,7 +22,7 @@ export async function listResource(
   resource: CompiledResource,
   given: ListRequest,
 ): Promise<ListResult> {
-  const stats = given.stats ?? { skipped: 0, repaired: 0 };
+  const stats = given.stats ?? { skipped: 0, repaired: 0, requests: 0 };
   const request = { ...given, stats };
   const sources = chooseSources(resource, request.filters);
   let state: ListState = request.state ?? { source: 0 };
