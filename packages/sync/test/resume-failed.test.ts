@@ -113,8 +113,8 @@ describe('a failed run', () => {
 describe('run counts', () => {
   it('requests counts the HTTP requests behind the pages, retries included', async () => {
     await sync.addSync({ connectionId: 'account-3', resource: users });
-    let refusedOnce = false;
-    fault = () => !refusedOnce && (refusedOnce = true) && 'refused';
+    let requests = 0;
+    fault = () => ++requests === 1 && 'refused';
     listed.length = 0;
     const run = await sync.runOnce({ connectionId: 'account-3', resource: users, mode: 'full' });
     fault = undefined;
