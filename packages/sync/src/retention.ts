@@ -11,7 +11,7 @@ export interface Retention {
 }
 
 /** Defaults: a month of changes and runs, a day of finished jobs. */
-export const DEFAULT_RETENTION = { changes: '30d', runs: '30d', jobs: '1d' } as const;
+const DEFAULT_RETENTION = { changes: '30d', runs: '30d', jobs: '1d' } as const;
 
 /** Checks the retention options and fills in the defaults. */
 export function retentionOf(options: RetentionOptions | undefined): Retention {
