@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import railsTimezone from 'rails-timezone';
 import { BoundedCache } from './bounded-cache.js';
+import { commonTimeStampToUtc } from './common-time-stamps.js';
 import { RAILS_TIME_ZONE_SUPPLEMENT } from './rails-time-zones.js';
 
 /**
@@ -42,6 +43,9 @@ export function toIsoUtc(value: unknown): string | undefined {
   if (typeof value === 'number') {
     millis = value;
   } else if (typeof value === 'string') {
+    // Called several times a record: the shapes most providers send are read directly.
+    const common = commonTimeStampToUtc(value);
+    if (common !== undefined) return common;
     millis = parseIsoTimeStamp(value.trim());
   } else {
     throw new Error(`$toIsoUtc: expected a time stamp, got ${typeof value}`);
@@ -109,7 +113,25 @@ export function text(value: unknown): string {
   if (value === undefined || value === null) return '';
   const raw =
     typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return raw.replace(/[ \t\r\n]+/g, ' ').trim();
+  return isTidy(raw) ? raw : raw.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/**
+ * True when `text` is left as it is by the collapsing and trimming above: no tab, CR or LF, no
+ * two spaces in a row, and a printable ASCII character at each end (`trim` also removes Unicode
+ * spaces there; any non-ASCII end takes the general way).
+ */
+function isTidy(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first <= 32 || first >= 127 || last <= 32 || last >= 127) return false;
+  for (let index = 1; index < text.length - 1; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 9 || code === 10 || code === 13) return false;
+    if (code === 32 && text.charCodeAt(index + 1) === 32) return false;
+  }
+  return true;
 }
 
 /** Bindings passed to every mapping evaluation. */

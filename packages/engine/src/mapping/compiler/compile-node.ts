@@ -31,11 +31,38 @@ export function compileNode(node: AstNode): Evaluator {
   const core = compileCore(node);
   const filters = (node.predicate ?? []).map((predicate) => compileFilter(predicate));
   const keepArray = node.keepArray === true;
+  if (filters.length === 0 && !keepArray && neverSequence(node)) return core;
+  if (filters.length === 0) return (input, frame) => collapse(core(input, frame), keepArray);
   return (input, frame) => {
     let result = core(input, frame);
     for (const filter of filters) result = filter(result, frame);
     return collapse(result, keepArray);
   };
+}
+
+/**
+ * Nodes whose value is never a sequence, so collapsing it changes nothing: literals, regexes,
+ * lambdas, object and array constructors (an array constructor builds a plain array), negation,
+ * operators other than `..` (booleans, numbers, text) and bindings (their value is collapsed
+ * already).
+ */
+function neverSequence(node: AstNode): boolean {
+  switch (node.type) {
+    case 'string':
+    case 'number':
+    case 'value':
+    case 'regex':
+    case 'bind':
+      return true;
+    case 'lambda':
+      return node.thunk !== true;
+    case 'unary':
+      return node.value === '{' || node.value === '[' || node.value === '-';
+    case 'binary':
+      return node.value !== '..';
+    default:
+      return false;
+  }
 }
 
 /** A sequence of none is nothing, a sequence of one is that one (unless it must stay an array). */
@@ -110,16 +137,13 @@ export function describeNode(node: AstNode): string {
   return names[node.type] ?? `${node.type} expressions`;
 }
 
-function positioned<T>(position: number | undefined, token: string, action: () => T): T {
-  try {
-    return action();
-  } catch (error) {
-    if (error !== null && typeof error === 'object') {
-      (error as JsonataError).position = position;
-      (error as JsonataError).token = token;
-    }
-    throw error;
+/** Gives an operator's failure the operator's place in the author's text. */
+function positioned(error: unknown, position: number | undefined, token: string): unknown {
+  if (error !== null && typeof error === 'object') {
+    (error as JsonataError).position = position;
+    (error as JsonataError).token = token;
   }
+  return error;
 }
 
 function compileBinary(node: AstNode): Evaluator {
@@ -132,16 +156,22 @@ function compileBinary(node: AstNode): Evaluator {
     const isAnd = operator === 'and';
     return (input, frame) => {
       const leftValue = left(input, frame);
-      return positioned(position, operator, () => {
+      try {
         if (isAnd) return boolize(leftValue) && boolize(right(input, frame));
         return boolize(leftValue) || boolize(right(input, frame));
-      });
+      } catch (error) {
+        throw positioned(error, position, operator);
+      }
     };
   }
   return (input, frame) => {
     const leftValue = left(input, frame);
     const rightValue = right(input, frame);
-    return positioned(position, operator, () => applyOperator(operator, leftValue, rightValue, frame.run));
+    try {
+      return applyOperator(operator, leftValue, rightValue, frame.run);
+    } catch (error) {
+      throw positioned(error, position, operator);
+    }
   };
 }
 

@@ -2,6 +2,7 @@ import type { AstNode } from './ast.js';
 import { Unsupported } from './ast.js';
 import { compileNode, describeNode, type Evaluator } from './compile-node.js';
 import type { Frame } from './runtime.js';
+import { isFunction } from './runtime.js';
 import {
   createSequence,
   isArrayOfNumbers,
@@ -32,7 +33,7 @@ export function compilePath(node: AstNode): Evaluator {
     return (input: Sequence, frame: Frame) => evaluateStep(evaluate, stages, input, frame, last);
   });
   const keepSingletonArray = node.keepSingletonArray === true;
-  return (input, frame) => {
+  const general: Evaluator = (input, frame) => {
     let sequence: Sequence = Array.isArray(input) && !absolute ? (input as Sequence) : createSequence(input);
     let result: Sequence | undefined;
     for (const step of compiled) {
@@ -45,6 +46,54 @@ export function compilePath(node: AstNode): Evaluator {
       result.keepSingleton = true;
     }
     return result;
+  };
+  return (
+    plainChain(node, compiled.length > 0 ? compileNode(steps[0] as AstNode) : undefined, general) ?? general
+  );
+}
+
+/** A step that only reads a field: no predicate, no stage, no flag that changes the result. */
+function isPlainName(step: AstNode): boolean {
+  return (
+    step.type === 'name' &&
+    (step.predicate ?? []).length === 0 &&
+    (step.stages ?? []).length === 0 &&
+    step.keepArray !== true &&
+    step.group === undefined &&
+    step.focus === undefined &&
+    step.index === undefined &&
+    step.tuple !== true
+  );
+}
+
+/**
+ * `a`, `a.b.c` or `$v.b.c` over objects, the commonest paths of a mapping, without building a
+ * sequence per step: while every value met is a single object, the result is the field read
+ * through them, as the general evaluation gives it (undefined, a value, or the final array as
+ * it is). At the first array on the way, or a sequence at the end, it hands over to the general
+ * evaluation, which maps over the items and flattens them.
+ */
+function plainChain(node: AstNode, first: Evaluator | undefined, general: Evaluator): Evaluator | undefined {
+  const steps = node.steps ?? [];
+  if (first === undefined || steps.length < 1 || node.keepSingletonArray || node.keepArray) return undefined;
+  const head = steps[0] as AstNode;
+  const startsWithVariable =
+    head.type === 'variable' && (head.predicate ?? []).length === 0 && (head.stages ?? []).length === 0;
+  if (!startsWithVariable && !isPlainName(head)) return undefined;
+  if (head.consarray || head.keepArray) return undefined;
+  if (!steps.slice(1).every(isPlainName)) return undefined;
+  const names = steps.slice(1).map((step) => step.value as string);
+  return (input, frame) => {
+    if (Array.isArray(input) && !startsWithVariable) return general(input, frame);
+    let value = first(input, frame);
+    for (const name of names) {
+      if (value === undefined) return undefined;
+      if (value === null || typeof value !== 'object' || isFunction(value)) return undefined;
+      if (Array.isArray(value)) return general(input, frame);
+      value = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+    }
+    if (Array.isArray(value) && isSequence(value)) return general(input, frame);
+    return value;
   };
 }
 

@@ -64,7 +64,9 @@ export class Frame {
   lookup(name: string): unknown {
     let frame: Frame | undefined = this;
     while (frame) {
-      if (frame.values.has(name)) return frame.values.get(name);
+      // One hash lookup for a bound value; `has` only tells an undefined binding from none.
+      const value = frame.values.get(name);
+      if (value !== undefined || frame.values.has(name)) return value;
       frame = frame.parent;
     }
     return undefined;

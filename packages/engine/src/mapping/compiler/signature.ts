@@ -96,6 +96,8 @@ function parseParameters(signature: string): Parameter[] {
 export class Signature {
   private readonly parameters: Parameter[];
   private readonly regex: RegExp;
+  /** How the arguments of each shape seen so far split among the parameters (matching is per call otherwise). */
+  private readonly splits = new Map<string, readonly string[]>();
 
   constructor(readonly definition: string) {
     this.parameters = parseParameters(definition);
@@ -103,13 +105,20 @@ export class Signature {
   }
 
   validate(args: readonly unknown[], context: unknown): unknown[] {
-    const supplied = args.map(symbolOf).join('');
-    const matched = this.regex.exec(supplied);
-    if (!matched) this.fail(args, supplied);
+    let supplied = '';
+    for (const arg of args) supplied += symbolOf(arg);
+    let split = this.splits.get(supplied);
+    if (split === undefined) {
+      const matched = this.regex.exec(supplied);
+      if (!matched) this.fail(args, supplied);
+      split = this.parameters.map((_, index) => (matched as RegExpExecArray)[index + 1] ?? '');
+      this.splits.set(supplied, split);
+    }
+    const matches = split;
     const validated: unknown[] = [];
     let argIndex = 0;
     this.parameters.forEach((parameter, index) => {
-      const match = (matched as RegExpExecArray)[index + 1] ?? '';
+      const match = matches[index] as string;
       if (match === '') {
         if (parameter.context && parameter.contextRegex) {
           if (!parameter.contextRegex.test(symbolOf(context))) {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { commonTimeStampToUtc } from './common-time-stamps.js';
+
+describe('commonTimeStampToUtc', () => {
+  it('gives a UTC time stamp with milliseconds back as it is', () => {
+    expect(commonTimeStampToUtc('2024-02-29T23:59:59.123Z')).toBe('2024-02-29T23:59:59.123Z');
+  });
+
+  it('converts a time stamp with an offset to UTC', () => {
+    expect(commonTimeStampToUtc('2023-03-14T09:12:45.120-07:00')).toBe('2023-03-14T16:12:45.120Z');
+    expect(commonTimeStampToUtc('2025-01-01T00:30:00.000+01:00')).toBe('2024-12-31T23:30:00.000Z');
+  });
+
+  it('agrees with Date.parse on every valid time stamp of both shapes', () => {
+    const samples = [
+      '1999-12-31T23:59:59.999+14:00',
+      '2000-02-29T12:00:00.000-23:59',
+      '0100-01-01T00:00:00.000+00:01',
+      '9999-12-31T23:59:59.999Z',
+    ];
+    for (const sample of samples) {
+      expect(commonTimeStampToUtc(sample)).toBe(new Date(Date.parse(sample)).toISOString());
+    }
+  });
+
+  it('leaves every other shape and every out-of-range field to the general parser', () => {
+    for (const text of [
+      '2023-02-29T00:00:00.000Z',
+      '1900-02-29T00:00:00.000Z',
+      '2023-13-01T00:00:00.000Z',
+      '2023-01-01T24:00:00.000Z',
+      '2023-01-01T00:60:00.000Z',
+      '2023-01-01T00:00:00.000z',
+      '2023-01-01T00:00:00Z',
+      '2023-01-01 00:00:00.000Z',
+      '2023-01-01T00:00:00.000+0100',
+      '2023-01-01T00:00:00.000+24:00',
+      '0099-01-01T00:00:00.000+01:00',
+      ' 2023-01-01T00:00:00.000Z',
+    ]) {
+      expect(commonTimeStampToUtc(text)).toBeUndefined();
+    }
+  });
+});
