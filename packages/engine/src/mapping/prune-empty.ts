@@ -4,21 +4,34 @@
  */
 export function pruneEmpty(value: unknown): unknown {
   if (Array.isArray(value)) {
-    const items = value.map(pruneEmpty).filter((item) => item !== undefined);
+    const items: unknown[] = [];
+    for (const item of value) {
+      const pruned = pruneEmpty(item);
+      if (pruned !== undefined) items.push(pruned);
+    }
     return items.length === 0 ? undefined : items;
   }
-  if (value !== null && typeof value === 'object') {
-    let kept = 0;
-    const output: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const pruned = pruneEmpty(item);
-      if (pruned === undefined) continue;
-      output[key] = pruned;
-      kept += 1;
-    }
-    return kept === 0 ? undefined : output;
-  }
+  if (value !== null && typeof value === 'object') return pruneFields(value as Record<string, unknown>);
   if (value === null || value === '') return undefined;
   if (typeof value === 'string' && value.trim() === '') return undefined;
   return value;
+}
+
+/**
+ * `pruneEmpty` of an object, leaving the field `except` out: a mapped record is pruned without
+ * its `remote_data`, which stays as the provider sent it, and without copying it first.
+ */
+export function pruneFields(
+  value: Record<string, unknown>,
+  except?: string,
+): Record<string, unknown> | undefined {
+  let output: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    if (key === except) continue;
+    const pruned = pruneEmpty(value[key]);
+    if (pruned === undefined) continue;
+    output ??= {};
+    output[key] = pruned;
+  }
+  return output;
 }

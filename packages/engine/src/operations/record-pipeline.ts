@@ -1,6 +1,6 @@
 import { EngineError, type Problem } from '../errors/engine-error.js';
 import { JsonataEvaluationError } from '../mapping/compile-jsonata.js';
-import { pruneEmpty } from '../mapping/prune-empty.js';
+import { pruneEmpty, pruneFields } from '../mapping/prune-empty.js';
 import type { PageExpression } from '../mapping/record-mapping.js';
 import { repairRecord } from '../validation/repair-record.js';
 import type { ListingStats } from './list-types.js';
@@ -86,8 +86,10 @@ export function finishRecord(
 ): UnifiedRecord | undefined {
   // remote_data is the provider's object as it came: empty fields are pruned only outside it.
   const isObject = output !== null && typeof output === 'object' && !Array.isArray(output);
-  const { remote_data: mappedRemoteData, ...fields } = isObject ? (output as Record<string, unknown>) : {};
-  const pruned = isObject ? pruneEmpty(fields) : pruneEmpty(output);
+  const mappedRemoteData = isObject ? (output as Record<string, unknown>).remote_data : undefined;
+  const pruned = isObject
+    ? pruneFields(output as Record<string, unknown>, 'remote_data')
+    : pruneEmpty(output);
   if (pruned === undefined || typeof pruned !== 'object' || Array.isArray(pruned)) {
     return reject(runtime, context, errorContext, raw, 'mapping_error', {
       message: `mapping did not return one object for record ${rawIdOf(raw, context.rawId) ?? '(no id)'}`,
