@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import { redactSecrets } from './auth/auth-errors.js';
-import {
-  authFields,
-  secretCredentialValues,
-  stableCredentials,
-  validateAuthCredentials,
-} from './auth/auth-fields.js';
+import { authFields, secretCredentialValues, stableCredentials } from './auth/auth-fields.js';
 import { createAuthStrategy } from './auth/create-auth-strategy.js';
+import { checkCredentials } from './auth/credentials.js';
 import { builtInProviders } from './built-in-providers.js';
 import { Connection } from './connection/connection.js';
 import { resolveBaseUrl } from './connection/resolve-base-url.js';
@@ -15,7 +11,7 @@ import { resolveParams } from './connection/resolve-params.js';
 import { CursorCodec } from './cursor/cursor-codec.js';
 import type { CompiledProvider } from './definition/compiled-types.js';
 import { loadProviderDefinition } from './definition/provider-source.js';
-import { parseTemplate, renderTemplate, type Template } from './definition/template.js';
+import { renderTemplate } from './definition/template.js';
 import { EngineError } from './errors/engine-error.js';
 import { redactError } from './errors/redact-error.js';
 import { HttpClient } from './http/http-client.js';
@@ -91,7 +87,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           );
         }
         const params = resolveParams(provider, connectOptions.params, connectOptions.baseUrl !== undefined);
-        const { method: methodId, ...credentials } = connectOptions.auth ?? ({} as ConnectOptions['auth']);
+        const { method: methodId, ...given } = connectOptions.auth ?? ({} as ConnectOptions['auth']);
         const method = provider.auth.get(methodId);
         const context = { provider: provider.id, operation: 'connect' };
         if (!method) {
@@ -101,26 +97,26 @@ export function createEngine(options: EngineOptions = {}): Engine {
             context,
           );
         }
-        const problems = validateAuthCredentials(method, credentials);
-        if (problems.length > 0)
+        const check = checkCredentials(method, given);
+        if (!check.ok)
           throw new EngineError('invalid_auth', `invalid credentials for ${method.id}`, {
             ...context,
-            problems,
+            problems: check.problems,
           });
+        const credentials = check.credentials.values;
         const baseUrl = resolveBaseUrl(
           provider,
           params,
           connectOptions.baseUrl,
           connectOptions.allowPrivateNetwork === true,
         );
-        const secretValues = secretCredentialValues(method, credentials as Record<string, string>);
-        const auth = createAuthStrategy(method, credentials as Record<string, string>, {
+        const secretValues = secretCredentialValues(method, credentials);
+        const auth = createAuthStrategy(method, check.credentials, {
           provider: provider.id,
           baseUrl,
           dispatcher: dispatcher(),
           tokenHosts: provider.tokenHosts,
-          render: (template) =>
-            renderTemplate(parseTemplateCached(template), { params, auth: credentials }) ?? '',
+          render: (template) => renderTemplate(template, { params, auth: credentials }) ?? '',
           onTokenRefresh: connectOptions.onTokenRefresh,
           timeoutMs: timeouts.headersMs,
         });
@@ -131,7 +127,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
         const http = new HttpClient({
           provider,
           origin: baseUrl.origin,
-          budgetKey: budgetKey(provider, baseUrl, params, credentials as Record<string, string>),
+          budgetKey: budgetKey(provider, baseUrl, params, credentials),
           dispatcher: dispatcher(),
           auth,
           defaultHeaders,
@@ -150,9 +146,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
           validation: options.validate ?? 'drop',
           redact,
           cursors,
-          credentialFingerprint: cursors.credentialFingerprint(
-            stableCredentials(method, credentials as Record<string, string>),
-          ),
+          credentialFingerprint: cursors.credentialFingerprint(stableCredentials(method, credentials)),
           onWarning: (warning: EngineError) => onWarning(redactError(warning, redact)),
         });
       } catch (error) {
@@ -162,16 +156,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
     },
   };
-}
-
-const templateCache = new Map<string, Template>();
-function parseTemplateCached(source: string) {
-  let template = templateCache.get(source);
-  if (!template) {
-    template = parseTemplate(source);
-    templateCache.set(source, template);
-  }
-  return template;
 }
 
 function summarise(provider: CompiledProvider): ProviderSummary {

@@ -1,7 +1,4 @@
-import type { AuthMethodDefinition } from '../definition/schema-auth.js';
-import { parseTemplate } from '../definition/template.js';
-import type { Problem } from '../errors/engine-error.js';
-import { parsePrivateKey } from './private-key.js';
+import type { CompiledAuthMethod } from '../definition/compiled-types.js';
 
 /** A credential field as the engine applies it: the definition's declaration over the kind's default. */
 export interface AuthField {
@@ -11,9 +8,6 @@ export interface AuthField {
   required: boolean;
 }
 
-/** The key of the connect call's `auth` object that selects the method; it is not a credential. */
-const METHOD_KEY = 'method';
-
 const field = (description: string, secret: boolean, required = true): AuthField => ({
   description,
   secret,
@@ -21,7 +15,7 @@ const field = (description: string, secret: boolean, required = true): AuthField
 });
 
 /** Fields whose names the kind itself reads; a definition may document them but not weaken them. */
-function kindFields(method: AuthMethodDefinition): Record<string, AuthField> {
+function kindFields(method: CompiledAuthMethod): Record<string, AuthField> {
   switch (method.kind) {
     case 'header':
       return {};
@@ -65,11 +59,11 @@ function kindFields(method: AuthMethodDefinition): Record<string, AuthField> {
  * kind's own fields, fields named by `{{auth.x}}` in header templates, and the definition's
  * `fields` merged over them. A field the kind treats as secret or required stays so.
  */
-export function authFields(method: AuthMethodDefinition): Record<string, AuthField> {
+export function authFields(method: CompiledAuthMethod): Record<string, AuthField> {
   const fields = kindFields(method);
   const fixed = new Set(Object.keys(fields));
   if (method.kind === 'header') {
-    for (const name of headerTemplateFields(Object.values(method.headers))) {
+    for (const name of headerTemplateFields(method)) {
       // A value placed in an auth header is a credential unless the definition says otherwise.
       fields[name] = { secret: true, required: true };
     }
@@ -94,7 +88,7 @@ export function authFields(method: AuthMethodDefinition): Record<string, AuthFie
 
 /** The values of the fields marked secret, for redaction. */
 export function secretCredentialValues(
-  method: AuthMethodDefinition,
+  method: CompiledAuthMethod,
   credentials: Record<string, string>,
 ): string[] {
   return Object.entries(authFields(method))
@@ -103,7 +97,7 @@ export function secretCredentialValues(
 }
 
 // Tokens a refresh replaces: binding to them would break every cursor at the next rotation.
-const ROTATING_FIELDS: Partial<Record<AuthMethodDefinition['kind'], readonly string[]>> = {
+const ROTATING_FIELDS: Partial<Record<CompiledAuthMethod['kind'], readonly string[]>> = {
   oauth2_refresh: ['refresh_token', 'access_token', 'expires_at'],
 };
 
@@ -112,7 +106,7 @@ const ROTATING_FIELDS: Partial<Record<AuthMethodDefinition['kind'], readonly str
  * every field given, except tokens that a refresh rotates.
  */
 export function stableCredentials(
-  method: AuthMethodDefinition,
+  method: CompiledAuthMethod,
   credentials: Record<string, string | undefined>,
 ): Record<string, string> {
   const rotating = new Set(ROTATING_FIELDS[method.kind] ?? []);
@@ -124,77 +118,11 @@ export function stableCredentials(
   return stable;
 }
 
-/**
- * Checks credentials against the method's fields: required fields present, no unknown field,
- * strings only, and the format of `private_key`, `expires_at` and a Basic `username`. Messages
- * name the field (in `path`), never its value. A `method` key (the selector of the connect
- * call's `auth` object) is ignored.
- */
-export function validateAuthCredentials(
-  method: AuthMethodDefinition,
-  credentials: Record<string, unknown>,
-): Problem[] {
-  const fields = authFields(method);
-  const names = Object.keys(fields);
-  const problems: Problem[] = [];
-  for (const [name, value] of Object.entries(credentials)) {
-    if (name === METHOD_KEY || value === undefined) continue;
-    const path = `auth.${name}`;
-    if (!Object.hasOwn(fields, name)) {
-      const expected = names.length > 0 ? `expected ${names.join(', ')}` : 'it takes no fields';
-      problems.push({ path, message: `is not a field of auth method ${method.id}: ${expected}` });
-    } else if (typeof value !== 'string') {
-      problems.push({ path, message: `must be a string, not ${describeType(value)}` });
-    } else {
-      const formatProblem = checkFormat(method, name, value);
-      if (formatProblem) problems.push({ path, message: formatProblem });
-    }
-  }
-  for (const [name, declaration] of Object.entries(fields)) {
-    const value = credentials[name];
-    if (declaration.required && (value === undefined || value === '')) {
-      problems.push({ path: `auth.${name}`, message: `is required by auth method ${method.id}` });
-    }
-  }
-  return problems;
-}
-
-function checkFormat(method: AuthMethodDefinition, name: string, value: string): string | undefined {
-  if (value === '') return undefined;
-  if (method.kind === 'basic' && name === 'username' && value.includes(':')) {
-    return 'must not contain ":" (RFC 7617 joins user name and password with it)';
-  }
-  if (method.kind === 'oauth2_client_credentials' && name === 'private_key') {
-    const parsed = parsePrivateKey(value);
-    return parsed.ok ? undefined : parsed.problem;
-  }
-  if (method.kind === 'oauth2_refresh' && name === 'expires_at' && parseExpiresAt(value) === undefined) {
-    return 'must be epoch milliseconds or an ISO 8601 date';
-  }
-  return undefined;
-}
-
-/** Reads `expires_at`: epoch milliseconds, or an ISO 8601 date. */
-export function parseExpiresAt(value: string): number | undefined {
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return undefined;
-  const time = Date.parse(trimmed);
-  return Number.isNaN(time) ? undefined : time;
-}
-
-function headerTemplateFields(templates: string[]): string[] {
-  const names = templates.flatMap((template) =>
-    parseTemplate(template)
-      .paths.filter((path) => path.startsWith('auth.'))
+function headerTemplateFields(method: CompiledAuthMethod): string[] {
+  const names = method.templates.headers.flatMap(([, template]) =>
+    template.paths
+      .filter((path) => path.startsWith('auth.'))
       .map((path) => path.slice('auth.'.length).split('.')[0]!),
   );
   return [...new Set(names)];
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  const type = typeof value;
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }

@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici';
-import type { AuthMethodDefinition } from '../definition/schema-auth.js';
+import type { CompiledAuthMethod } from '../definition/compiled-types.js';
+import type { Template } from '../definition/template.js';
 import type { RequestAuth } from '../http/request-auth.js';
+import type { Credentials } from './credentials.js';
 
 /** Tokens handed to `onTokenRefresh` so the caller can persist rotated credentials. */
 export interface RefreshedTokens {
@@ -26,7 +28,7 @@ export interface AuthContext {
    */
   tokenHosts?: readonly string[] | undefined;
   /** Renders `{{params.x}}` / `{{auth.x}}` templates of the definition. */
-  render: (template: string) => string;
+  render: (template: Template) => string;
   /** Called after every token refresh of an `oauth2_refresh` method. */
   onTokenRefresh?: ((tokens: RefreshedTokens) => void | Promise<void>) | undefined;
   /** Clock in epoch milliseconds; injectable for tests. */
@@ -42,7 +44,7 @@ export interface AuthStrategy extends RequestAuth {
 }
 
 export type CreateAuthStrategy = (
-  method: AuthMethodDefinition,
-  credentials: Record<string, string>,
+  method: CompiledAuthMethod,
+  credentials: Credentials,
   context: AuthContext,
 ) => AuthStrategy;

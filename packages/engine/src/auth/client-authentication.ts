@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type CryptoKey, importJWK, SignJWT } from 'jose';
 import { authError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
-import { type ParsedPrivateKey, parsePrivateKey } from './private-key.js';
+import type { Credentials } from './credentials.js';
+import type { ParsedPrivateKey } from './private-key.js';
 
 /** `client_assertion_type` of a JWT client assertion (RFC 7523, section 2.2). */
 export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -34,7 +35,7 @@ export interface ClientAuthentication {
 
 export interface ClientAuthenticationOptions {
   method: ClientAuthenticationMethod;
-  credentials: Record<string, string>;
+  credentials: Credentials;
   /** The `aud` of a client assertion. */
   audience: string;
   context: AuthContext;
@@ -43,11 +44,12 @@ export interface ClientAuthenticationOptions {
 
 /** Builds the client authentication of a token endpoint from the method and the credentials. */
 export function createClientAuthentication(options: ClientAuthenticationOptions): ClientAuthentication {
-  const { method, credentials, context } = options;
-  const clientId = credentials.client_id ?? '';
-  const clientSecret = credentials.client_secret;
+  const { method, credentials } = options;
+  const clientId = credentials.values.client_id ?? '';
+  const clientSecret = credentials.values.client_secret;
   if (method === 'private_key_jwt') {
-    return createAssertionAuthentication(clientId, readPrivateKey(credentials, context), options);
+    // `private_key` is a required field of this method, so the credential check read it.
+    return createAssertionAuthentication(clientId, credentials.privateKey!, options);
   }
   if (method === 'client_secret_basic' && clientSecret) {
     // RFC 6749 section 2.3.1: both parts are form-encoded before they are joined and base64-encoded.
@@ -84,7 +86,7 @@ function createAssertionAuthentication(
   { credentials, audience, context, now }: ClientAuthenticationOptions,
 ): ClientAuthentication {
   const keyId =
-    credentials.key_id || (typeof privateKey.jwk.kid === 'string' ? privateKey.jwk.kid : undefined);
+    credentials.values.key_id || (typeof privateKey.jwk.kid === 'string' ? privateKey.jwk.kid : undefined);
   let signingKey: Promise<CryptoKey> | undefined;
   // Imported once per strategy: every token request signs with the same key.
   const importSigningKey = () => {
@@ -117,12 +119,6 @@ function createAssertionAuthentication(
       return [assertion];
     },
   };
-}
-
-function readPrivateKey(credentials: Record<string, string>, context: AuthContext): ParsedPrivateKey {
-  const parsed = parsePrivateKey(credentials.private_key ?? '');
-  if (!parsed.ok) throw authError('invalid_auth', `auth field private_key ${parsed.problem}`, context);
-  return parsed.key;
 }
 
 /** application/x-www-form-urlencoded encoding of one value, as URLSearchParams writes it. */

@@ -13,11 +13,11 @@ import {
   createContext,
   createTokenServer,
   issuingTokens,
+  strategyFor,
   TOKEN_URL,
   type TokenHandler,
 } from '../../test/helpers/auth-token-server.js';
 import { JWT_BEARER_ASSERTION_TYPE } from './client-authentication.js';
-import { createAuthStrategy } from './create-auth-strategy.js';
 
 const SECRET = 'client-secret-Zx9';
 const SCOPES = ['users.read', 'groups.read'];
@@ -37,7 +37,7 @@ function connect(
   credentials: Record<string, string> = { client_id: 'client-1', client_secret: SECRET },
 ) {
   const server = createTokenServer(handler);
-  const strategy = createAuthStrategy(clientCredentials(input), credentials, createContext(server.agent));
+  const strategy = strategyFor(clientCredentials(input), credentials, createContext(server.agent));
   return { ...server, strategy };
 }
 
@@ -90,7 +90,7 @@ describe('client secret authentication', () => {
   it('sends token requests to an absolute token_url on another host', async () => {
     const tokenUrl = 'https://login.example.net/oauth2/token';
     const server = createTokenServer(issuingTokens(), tokenUrl);
-    const strategy = createAuthStrategy(
+    const strategy = strategyFor(
       clientCredentials({ token_url: tokenUrl }),
       { client_id: 'client-1', client_secret: SECRET },
       createContext(server.agent),
@@ -104,7 +104,7 @@ describe('client secret authentication', () => {
     const { agent } = createTokenServer(issuingTokens());
     const credentials = { client_id: 'client-1', client_secret: SECRET };
     const create = (token_url: string) => () =>
-      createAuthStrategy(clientCredentials({ token_url }), credentials, createContext(agent));
+      strategyFor(clientCredentials({ token_url }), credentials, createContext(agent));
 
     expect(create('//evil.example/token')).toThrow(/token_url path must stay on https:\/\/id\.example\.com/);
     expect(create('/\\evil.example/token')).toThrow(/token_url path must stay on/);
@@ -170,7 +170,7 @@ describe('private_key_jwt', () => {
       client_authentication: 'private_key_jwt',
       assertion_audience: 'https://{{params.domain}}/oauth2/v1/token',
     });
-    const strategy = createAuthStrategy(
+    const strategy = strategyFor(
       method,
       { client_id: 'client-1', private_key: await exportPKCS8(privateKey), key_id: 'kid-pem' },
       createContext(server.agent, { params: { domain: 'acme.example.com' } }),

@@ -1,10 +1,11 @@
-import type { AuthMethodDefinition } from '../definition/schema-auth.js';
+import type { CompiledAuthMethod } from '../definition/compiled-types.js';
 import { secretCredentialValues } from './auth-fields.js';
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
+import type { Credentials } from './credentials.js';
 import { createOAuthParts, createOAuthStrategy } from './oauth-strategy.js';
 import { TokenCache } from './token-cache.js';
 
-type ClientCredentialsMethod = Extract<AuthMethodDefinition, { kind: 'oauth2_client_credentials' }>;
+type ClientCredentialsMethod = Extract<CompiledAuthMethod, { kind: 'oauth2_client_credentials' }>;
 
 /**
  * The `oauth2_client_credentials` kind (RFC 6749 section 4.4): the client trades its own
@@ -14,14 +15,14 @@ type ClientCredentialsMethod = Extract<AuthMethodDefinition, { kind: 'oauth2_cli
  */
 export function createClientCredentialsStrategy(
   method: ClientCredentialsMethod,
-  credentials: Record<string, string>,
+  credentials: Credentials,
   context: AuthContext,
 ): AuthStrategy {
-  const credentialSecrets = secretCredentialValues(method, credentials);
+  const credentialSecrets = secretCredentialValues(method, credentials.values);
   const { endpoint, prover, now } = createOAuthParts({
-    tokenUrl: method.token_url,
+    tokenUrl: method.templates.tokenUrl!,
     clientAuthentication: method.client_authentication,
-    assertionAudience: method.assertion_audience,
+    assertionAudience: method.templates.assertionAudience,
     dpop: method.dpop,
     credentials,
     context,

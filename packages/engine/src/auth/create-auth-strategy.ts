@@ -1,5 +1,4 @@
 import { authError } from './auth-errors.js';
-import { validateAuthCredentials } from './auth-fields.js';
 import type { CreateAuthStrategy } from './auth-strategy.js';
 import { createClientCredentialsStrategy } from './client-credentials-strategy.js';
 import { createRefreshTokenStrategy } from './refresh-token-strategy.js';
@@ -7,28 +6,21 @@ import { createBasicStrategy, createBearerStrategy, createHeaderStrategy } from 
 
 /**
  * Creates the strategy that applies one auth method of a provider definition to a connection's
- * requests. The credentials are checked first (see `validateAuthCredentials`); bad ones throw
- * `invalid_auth` with every problem, before any request. Nothing goes over the network here:
- * OAuth kinds fetch their first token on the first `headers()` call.
+ * requests. Nothing goes over the network here: OAuth kinds fetch their first token on the
+ * first `headers()` call.
  *
- * @param method The auth method of the definition, as its schema parsed it.
- * @param credentials The customer's credential fields (without the `method` selector).
+ * @param method The auth method of the definition, its templates compiled.
+ * @param credentials The customer's credentials, as `checkCredentials` accepted them.
  * @param context What the strategy needs from its connection: dispatcher, base URL, templates.
  */
 export const createAuthStrategy: CreateAuthStrategy = (method, credentials, context) => {
-  const problems = validateAuthCredentials(method, credentials);
-  if (problems.length > 0) {
-    throw authError('invalid_auth', `invalid credentials for auth method ${method.id}`, context, {
-      problems,
-    });
-  }
   switch (method.kind) {
     case 'header':
       return createHeaderStrategy(method, credentials, context);
     case 'bearer':
       return createBearerStrategy(method, credentials, context);
     case 'basic':
-      return createBasicStrategy(method, credentials, context);
+      return createBasicStrategy(method, credentials);
     case 'oauth2_client_credentials':
       return createClientCredentialsStrategy(method, credentials, context);
     case 'oauth2_refresh':

@@ -7,10 +7,10 @@ import {
   createContext,
   createTokenServer,
   ORIGIN,
+  strategyFor,
   TOKEN_URL,
   type TokenHandler,
 } from '../../test/helpers/auth-token-server.js';
-import { createAuthStrategy } from './create-auth-strategy.js';
 
 const NONCE_REQUIRED = {
   status: 400,
@@ -39,7 +39,7 @@ function connect(
   credentials: Record<string, string> = { client_id: 'client-1', client_secret: 'secret-1' },
 ) {
   const server = createTokenServer(handler);
-  const strategy = createAuthStrategy(
+  const strategy = strategyFor(
     authMethod({ kind, token_url: '/oauth2/v1/token', dpop }),
     credentials,
     createContext(server.agent),

@@ -5,15 +5,15 @@ import {
   createContext,
   createTokenServer,
   issuingTokens,
+  strategyFor,
   type TokenHandler,
 } from '../../test/helpers/auth-token-server.js';
 import type { AuthStrategy } from './auth-strategy.js';
-import { createAuthStrategy } from './create-auth-strategy.js';
 
 /** A client-credentials strategy: the token cache and 401 handling are the same for both OAuth kinds. */
 function connect(handler: TokenHandler) {
   const server = createTokenServer(handler);
-  const strategy = createAuthStrategy(
+  const strategy = strategyFor(
     authMethod({ kind: 'oauth2_client_credentials', token_url: '/oauth2/v1/token' }),
     { client_id: 'client-1', client_secret: 'client-secret-1' },
     createContext(server.agent),

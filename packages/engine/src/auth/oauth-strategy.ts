@@ -1,7 +1,9 @@
 import { decodeJwt } from 'jose';
+import type { Template } from '../definition/template.js';
 import type { AuthChallenge } from '../http/request-auth.js';
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
 import { type ClientAuthenticationMethod, createClientAuthentication } from './client-authentication.js';
+import type { Credentials } from './credentials.js';
 import { DpopProver } from './dpop-prover.js';
 import type { TokenCache } from './token-cache.js';
 import { type DpopMode, resolveTokenUrl, TokenEndpoint } from './token-endpoint.js';
@@ -18,12 +20,12 @@ export interface OAuthParts {
 }
 
 export interface OAuthPartsOptions {
-  tokenUrl: string;
+  tokenUrl: Template;
   clientAuthentication: ClientAuthenticationMethod;
   /** Template of a client assertion's `aud`; default: the token URL. */
-  assertionAudience?: string | undefined;
+  assertionAudience?: Template | undefined;
   dpop: DpopMode;
-  credentials: Record<string, string>;
+  credentials: Credentials;
   context: AuthContext;
   /** Every secret the strategy knows, for redaction. */
   secrets: () => string[];

@@ -5,10 +5,10 @@ import {
   createContext,
   createTokenServer,
   issuingTokens,
+  strategyFor,
   type TokenHandler,
 } from '../../test/helpers/auth-token-server.js';
 import type { AuthContext, RefreshedTokens } from './auth-strategy.js';
-import { createAuthStrategy } from './create-auth-strategy.js';
 
 const START = Date.UTC(2026, 0, 1);
 const REFRESH_TOKEN = 'refresh-original-7Qp';
@@ -26,7 +26,7 @@ function connect(
 ) {
   const server = createTokenServer(handler);
   const refreshed: RefreshedTokens[] = [];
-  const strategy = createAuthStrategy(
+  const strategy = strategyFor(
     authMethod({ kind: 'oauth2_refresh', token_url: '/oauth2/v1/token', ...input }),
     { refresh_token: REFRESH_TOKEN, client_id: 'client-1', client_secret: CLIENT_SECRET, ...credentials },
     createContext(
@@ -135,7 +135,7 @@ describe('refresh', () => {
 
   it('sends the client id in the body of a public client', async () => {
     const { agent, requests } = createTokenServer(rotating);
-    const strategy = createAuthStrategy(
+    const strategy = strategyFor(
       authMethod({ kind: 'oauth2_refresh', token_url: '/oauth2/v1/token', client_authentication: 'none' }),
       { refresh_token: REFRESH_TOKEN, client_id: 'client-1' },
       createContext(agent),

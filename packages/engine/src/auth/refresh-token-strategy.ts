@@ -1,12 +1,13 @@
-import type { AuthMethodDefinition } from '../definition/schema-auth.js';
+import type { CompiledAuthMethod } from '../definition/compiled-types.js';
 import { authError } from './auth-errors.js';
-import { parseExpiresAt, secretCredentialValues } from './auth-fields.js';
+import { secretCredentialValues } from './auth-fields.js';
 import type { AuthContext, AuthStrategy, RefreshedTokens } from './auth-strategy.js';
+import type { Credentials } from './credentials.js';
 import { createOAuthParts, createOAuthStrategy } from './oauth-strategy.js';
 import { TokenCache } from './token-cache.js';
 import type { IssuedToken } from './token-http.js';
 
-type RefreshTokenMethod = Extract<AuthMethodDefinition, { kind: 'oauth2_refresh' }>;
+type RefreshTokenMethod = Extract<CompiledAuthMethod, { kind: 'oauth2_refresh' }>;
 
 /**
  * The `oauth2_refresh` kind: tokens from an authorization-code flow. The saved `access_token` is
@@ -16,11 +17,11 @@ type RefreshTokenMethod = Extract<AuthMethodDefinition, { kind: 'oauth2_refresh'
  */
 export function createRefreshTokenStrategy(
   method: RefreshTokenMethod,
-  credentials: Record<string, string>,
+  credentials: Credentials,
   context: AuthContext,
 ): AuthStrategy {
-  const credentialSecrets = secretCredentialValues(method, credentials);
-  let refreshToken = credentials.refresh_token ?? '';
+  const credentialSecrets = secretCredentialValues(method, credentials.values);
+  let refreshToken = credentials.values.refresh_token ?? '';
   // Tokens issued here but perhaps never cached (onTokenRefresh failed) or already rotated away:
   // still secrets, and an error (the callback's own) may quote them. The last few are enough.
   const issuedSecrets: string[] = [];
@@ -29,7 +30,7 @@ export function createRefreshTokenStrategy(
     issuedSecrets.splice(0, Math.max(0, issuedSecrets.length - 8));
   };
   const { endpoint, prover, now } = createOAuthParts({
-    tokenUrl: method.token_url,
+    tokenUrl: method.templates.tokenUrl!,
     clientAuthentication: method.client_authentication,
     dpop: method.dpop,
     credentials,
@@ -73,9 +74,8 @@ export function createRefreshTokenStrategy(
   const cache = new TokenCache(refresh, now);
   // A token issued under DPoP is bound to a key this strategy does not hold (its key pair is new),
   // so with DPoP required the saved token is skipped and the first call refreshes.
-  if (credentials.access_token && method.dpop !== 'required') {
-    const expiresAt = credentials.expires_at ? parseExpiresAt(credentials.expires_at) : undefined;
-    cache.seed(credentials.access_token, 'Bearer', expiresAt);
+  if (credentials.values.access_token && method.dpop !== 'required') {
+    cache.seed(credentials.values.access_token, 'Bearer', credentials.expiresAt);
   }
   return createOAuthStrategy(cache, prover, () => [...credentialSecrets, refreshToken, ...issuedSecrets]);
 }

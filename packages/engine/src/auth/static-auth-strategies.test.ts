@@ -1,8 +1,7 @@
 import { MockAgent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { API_REQUEST, authMethod, createContext } from '../../test/helpers/auth-token-server.js';
+import { API_REQUEST, authMethod, createContext, strategyFor } from '../../test/helpers/auth-token-server.js';
 import { EngineError } from '../errors/engine-error.js';
-import { createAuthStrategy } from './create-auth-strategy.js';
 
 const TOKEN = 'ssws-token-0123456789';
 const agent = new MockAgent();
@@ -17,7 +16,7 @@ describe('header kind', () => {
 
   it('renders every header template with the connection', async () => {
     const credentials = { token: TOKEN, tenant: 'acme' };
-    const strategy = createAuthStrategy(method, credentials, createContext(agent, { auth: credentials }));
+    const strategy = strategyFor(method, credentials, createContext(agent, { auth: credentials }));
 
     expect(await strategy.headers(API_REQUEST)).toEqual({
       Authorization: `SSWS ${TOKEN}`,
@@ -28,14 +27,14 @@ describe('header kind', () => {
 
   it('leaves out a header whose optional field is not given', async () => {
     const credentials = { token: TOKEN };
-    const strategy = createAuthStrategy(method, credentials, createContext(agent, { auth: credentials }));
+    const strategy = strategyFor(method, credentials, createContext(agent, { auth: credentials }));
 
     expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: `SSWS ${TOKEN}` });
   });
 
   it('refuses a credential with a line break, without quoting it', () => {
     const credentials = { token: `${TOKEN}\r\nX-Injected: 1` };
-    const create = () => createAuthStrategy(method, credentials, createContext(agent, { auth: credentials }));
+    const create = () => strategyFor(method, credentials, createContext(agent, { auth: credentials }));
 
     const error = captureError(create);
     expect(error).toMatchObject({ code: 'invalid_auth', operation: 'auth', provider: 'example' });
@@ -46,11 +45,7 @@ describe('header kind', () => {
 
 describe('bearer kind', () => {
   it('sends Authorization: Bearer with the token field', async () => {
-    const strategy = createAuthStrategy(
-      authMethod({ kind: 'bearer' }),
-      { token: TOKEN },
-      createContext(agent),
-    );
+    const strategy = strategyFor(authMethod({ kind: 'bearer' }), { token: TOKEN }, createContext(agent));
 
     expect(await strategy.headers(API_REQUEST)).toEqual({ Authorization: `Bearer ${TOKEN}` });
     expect(strategy.secrets()).toEqual([TOKEN]);
@@ -58,7 +53,7 @@ describe('bearer kind', () => {
   });
 
   it('ignores the method selector of the connect call', async () => {
-    const strategy = createAuthStrategy(
+    const strategy = strategyFor(
       authMethod({ kind: 'bearer' }),
       { method: 'test_method', token: TOKEN },
       createContext(agent),
@@ -71,7 +66,7 @@ describe('bearer kind', () => {
 describe('basic kind', () => {
   it('encodes user name and password as UTF-8 base64 (RFC 7617)', async () => {
     const credentials = { username: 'jürgen', password: 'pa:ss wörd' };
-    const strategy = createAuthStrategy(authMethod({ kind: 'basic' }), credentials, createContext(agent));
+    const strategy = strategyFor(authMethod({ kind: 'basic' }), credentials, createContext(agent));
 
     const { Authorization } = await strategy.headers(API_REQUEST);
     expect(Authorization).toMatch(/^Basic [A-Za-z0-9+/]+=*$/);
@@ -80,25 +75,6 @@ describe('basic kind', () => {
     expect(strategy.secrets()).toContain('pa:ss wörd');
     expect(strategy.secrets()).toContain(Authorization!.slice('Basic '.length));
     expect(strategy.secrets()).not.toContain('jürgen');
-  });
-});
-
-describe('createAuthStrategy', () => {
-  it('reports every credential problem as invalid_auth before any request', () => {
-    const create = () =>
-      createAuthStrategy(
-        authMethod({ kind: 'basic' }),
-        { username: 'a:b', extra: 'x' },
-        createContext(agent),
-      );
-
-    const error = captureError(create);
-    expect(error.code).toBe('invalid_auth');
-    expect(error.problems.map((problem) => problem.path).sort()).toEqual([
-      'auth.extra',
-      'auth.password',
-      'auth.username',
-    ]);
   });
 });
 

@@ -1,9 +1,10 @@
-import type { AuthMethodDefinition } from '../definition/schema-auth.js';
+import type { CompiledAuthMethod } from '../definition/compiled-types.js';
 import { authError } from './auth-errors.js';
 import { secretCredentialValues } from './auth-fields.js';
 import type { AuthContext, AuthStrategy } from './auth-strategy.js';
+import type { Credentials } from './credentials.js';
 
-type MethodOfKind<Kind extends AuthMethodDefinition['kind']> = Extract<AuthMethodDefinition, { kind: Kind }>;
+type MethodOfKind<Kind extends CompiledAuthMethod['kind']> = Extract<CompiledAuthMethod, { kind: Kind }>;
 
 /** Line breaks in a header value would let a credential smuggle in another header. */
 const FORBIDDEN_HEADER_CHARACTERS = /[\r\n\0]/;
@@ -15,43 +16,40 @@ const FORBIDDEN_HEADER_CHARACTERS = /[\r\n\0]/;
  */
 export function createHeaderStrategy(
   method: MethodOfKind<'header'>,
-  credentials: Record<string, string>,
+  credentials: Credentials,
   context: AuthContext,
 ): AuthStrategy {
   const headers: Record<string, string> = {};
-  for (const [name, template] of Object.entries(method.headers)) {
+  for (const [name, template] of method.templates.headers) {
     const value = context.render(template);
     if (value.trim() === '') continue;
     headers[name] = checkedHeaderValue(name, value, context);
   }
-  return staticStrategy(headers, secretCredentialValues(method, credentials));
+  return staticStrategy(headers, secretCredentialValues(method, credentials.values));
 }
 
 /** The `bearer` kind: `Authorization: Bearer <token>`. */
 export function createBearerStrategy(
   method: MethodOfKind<'bearer'>,
-  credentials: Record<string, string>,
+  credentials: Credentials,
   context: AuthContext,
 ): AuthStrategy {
-  const token = requiredCredential(credentials, 'token', context);
+  // `token` is a required field of the kind, so the credential check saw it given.
+  const token = credentials.values.token!;
   return staticStrategy(
     { Authorization: checkedHeaderValue('Authorization', `Bearer ${token}`, context) },
-    secretCredentialValues(method, credentials),
+    secretCredentialValues(method, credentials.values),
   );
 }
 
 /** The `basic` kind (RFC 7617): `Authorization: Basic base64(username:password)`, UTF-8. */
-export function createBasicStrategy(
-  method: MethodOfKind<'basic'>,
-  credentials: Record<string, string>,
-  context: AuthContext,
-): AuthStrategy {
-  const username = requiredCredential(credentials, 'username', context);
-  const password = credentials.password ?? '';
+export function createBasicStrategy(method: MethodOfKind<'basic'>, credentials: Credentials): AuthStrategy {
+  const username = credentials.values.username!;
+  const password = credentials.values.password ?? '';
   const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
   // The encoded pair is as good as the password, so it is redacted too.
   return staticStrategy({ Authorization: `Basic ${encoded}` }, [
-    ...secretCredentialValues(method, credentials),
+    ...secretCredentialValues(method, credentials.values),
     encoded,
   ]);
 }
@@ -63,12 +61,6 @@ function staticStrategy(headers: Record<string, string>, secrets: string[]): Aut
     onUnauthorized: async () => false,
     secrets: () => [...secrets],
   };
-}
-
-function requiredCredential(credentials: Record<string, string>, name: string, context: AuthContext): string {
-  const value = credentials[name];
-  if (!value) throw authError('invalid_auth', `auth field ${name} is required`, context);
-  return value;
 }
 
 function checkedHeaderValue(name: string, value: string, context: AuthContext): string {

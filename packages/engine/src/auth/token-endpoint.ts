@@ -1,4 +1,5 @@
 import { hostAllowed } from '../definition/allowed-hosts.js';
+import type { Template } from '../definition/template.js';
 import { isLoopbackHost } from '../http/network-address.js';
 import { authError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
@@ -87,7 +88,7 @@ export class TokenEndpoint {
  * origin of the base URL. Plain http is refused except on loopback hosts, since the request
  * carries the client's credentials.
  */
-export function resolveTokenUrl(template: string, context: AuthContext): URL {
+export function resolveTokenUrl(template: Template, context: AuthContext): URL {
   const rendered = context.render(template).trim();
   const absolute = /^[a-z][a-z\d+.-]*:/i.test(rendered);
   let url: URL;

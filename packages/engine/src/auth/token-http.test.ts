@@ -8,12 +8,12 @@ import {
   createContext,
   createTokenServer,
   ORIGIN,
+  strategyFor,
   TOKEN_PATH,
   type TokenReply,
 } from '../../test/helpers/auth-token-server.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { AuthStrategy } from './auth-strategy.js';
-import { createAuthStrategy } from './create-auth-strategy.js';
 
 const SECRET = 'client-secret-Hq4-never-shown';
 const method = authMethod({
@@ -25,7 +25,7 @@ const credentials = { client_id: 'client-1', client_secret: SECRET };
 
 function answering(reply: TokenReply): AuthStrategy {
   const { agent } = createTokenServer(() => reply);
-  return createAuthStrategy(method, credentials, createContext(agent));
+  return strategyFor(method, credentials, createContext(agent));
 }
 
 async function failure(strategy: AuthStrategy): Promise<EngineError> {
@@ -92,7 +92,7 @@ describe('transport failures', () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
     agent.get(ORIGIN).intercept({ path: TOKEN_PATH, method: 'POST' }).replyWithError(cause);
-    return createAuthStrategy(method, credentials, createContext(agent));
+    return strategyFor(method, credentials, createContext(agent));
   }
 
   it('become network_error, dropping a cause whose message held a secret', async () => {
@@ -137,7 +137,7 @@ describe('timeoutMs', () => {
     const { port } = server.address() as AddressInfo;
     agent = new Agent();
     const context = createContext(new MockAgent(), {}, { dispatcher: agent, timeoutMs: 100 });
-    const strategy = createAuthStrategy(
+    const strategy = strategyFor(
       authMethod({ kind: 'oauth2_client_credentials', token_url: `http://127.0.0.1:${port}/token` }),
       credentials,
       context,

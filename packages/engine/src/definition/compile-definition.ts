@@ -2,6 +2,7 @@ import type { Problem } from '../errors/engine-error.js';
 import { JsonataSyntaxError } from '../mapping/compile-jsonata.js';
 import { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
 import { allowedHosts } from './allowed-hosts.js';
+import { compileAuthMethod } from './compile-auth.js';
 import type {
   CompiledEnricher,
   CompiledGet,
@@ -267,7 +268,7 @@ export function compileDefinition(definition: ParsedDefinition, problems: Proble
             allowedHosts: baseUrl.allowed_hosts ?? [],
           }
         : { kind: 'table', by: baseUrl.by ?? '', values: baseUrl.values ?? {} },
-    auth: new Map(definition.auth.map((method) => [method.id, method])),
+    auth: new Map(definition.auth.map((method) => [method.id, compileAuthMethod(method)])),
     tokenHosts: allowedHosts(definition),
     families,
     budgetScope:

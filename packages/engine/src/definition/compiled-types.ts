@@ -6,6 +6,17 @@ import type { PaginationDefinition } from './schema-pagination.js';
 import type { FilterDefinition } from './schema-resource.js';
 import type { Template } from './template.js';
 
+/** The templates of an auth method, parsed when the definition loads. */
+interface AuthTemplates {
+  /** The headers of a `header` method, sent on every call. */
+  headers: ReadonlyArray<[name: string, value: Template]>;
+  tokenUrl: Template | undefined;
+  assertionAudience: Template | undefined;
+}
+
+/** An auth method of a definition, with its templates parsed. */
+export type CompiledAuthMethod = AuthMethodDefinition & { templates: AuthTemplates };
+
 /** What a request does with an error status instead of failing: answer nothing, maybe warning. */
 export interface CompiledStatusRule {
   warn: string | undefined;
@@ -127,7 +138,7 @@ export interface CompiledProvider {
   baseUrl:
     | { kind: 'template'; template: Template; allowedHosts: readonly string[] }
     | { kind: 'table'; by: string; values: Readonly<Record<string, string>> };
-  auth: ReadonlyMap<string, AuthMethodDefinition>;
+  auth: ReadonlyMap<string, CompiledAuthMethod>;
   /** Hosts an absolute token URL may resolve to. */
   tokenHosts: readonly string[];
   /** Endpoint families of the rate limits, for requests and proxy calls. */

@@ -3,8 +3,12 @@
  * refuses every other request, and an {@link AuthContext} wired to it.
  */
 import { MockAgent } from 'undici';
-import type { AuthContext } from '../../src/auth/auth-strategy.js';
-import { type AuthMethodDefinition, authMethodSchema } from '../../src/definition/schema-auth.js';
+import type { AuthContext, AuthStrategy } from '../../src/auth/auth-strategy.js';
+import { createAuthStrategy } from '../../src/auth/create-auth-strategy.js';
+import { type Credentials, checkCredentials } from '../../src/auth/credentials.js';
+import { compileAuthMethod } from '../../src/definition/compile-auth.js';
+import type { CompiledAuthMethod } from '../../src/definition/compiled-types.js';
+import { authMethodSchema } from '../../src/definition/schema-auth.js';
 
 export const ORIGIN = 'https://id.example.com';
 export const TOKEN_PATH = '/oauth2/v1/token';
@@ -73,7 +77,7 @@ export function createContext(
     baseUrl: new URL(`${ORIGIN}/api/v1`),
     dispatcher: agent,
     render: (template) =>
-      template.replace(
+      template.source.replace(
         /\{\{\s*(params|auth)\.(\w+)\s*\}\}/g,
         (_match, root: 'params' | 'auth', name: string) => {
           return values[root]?.[name] ?? '';
@@ -83,9 +87,25 @@ export function createContext(
   };
 }
 
-/** An auth method as the definition schema parses it (defaults applied). */
-export function authMethod(input: Record<string, unknown>): AuthMethodDefinition {
-  return authMethodSchema.parse({ id: 'test_method', ...input });
+/** An auth method as a definition compiles it (defaults applied, templates parsed). */
+export function authMethod(input: Record<string, unknown>): CompiledAuthMethod {
+  return compileAuthMethod(authMethodSchema.parse({ id: 'test_method', ...input }));
+}
+
+/** Credentials as the connection checks them; throws when they do not pass. */
+function checked(method: CompiledAuthMethod, values: Record<string, unknown>): Credentials {
+  const check = checkCredentials(method, values);
+  if (!check.ok) throw new Error(`credentials do not pass: ${JSON.stringify(check.problems)}`);
+  return check.credentials;
+}
+
+/** The strategy a connection makes of these credentials, after checking them as it does. */
+export function strategyFor(
+  method: CompiledAuthMethod,
+  values: Record<string, unknown>,
+  context: AuthContext,
+): AuthStrategy {
+  return createAuthStrategy(method, checked(method, values), context);
 }
 
 /** The API request most tests authenticate. */
