@@ -113,6 +113,7 @@ describe('schemas/provider.schema.json', () => {
     }
 
     expect(leftovers).toEqual([]);
+    expect(copiedSubschemas(schema)).toEqual([]);
     expect(Object.keys(schema.$defs as object)).toEqual(
       expect.arrayContaining([
         'Request',
@@ -122,6 +123,8 @@ describe('schemas/provider.schema.json', () => {
         'Join',
         'Pagination',
         'AuthFields',
+        'Template',
+        'Jsonata',
       ]),
     );
   });
@@ -134,6 +137,16 @@ interface SchemaNode {
   description?: unknown;
   examples?: unknown;
   [keyword: string]: unknown;
+}
+
+/** Subschemas written out more than once (beyond a one-line leaf), each with where it appears. */
+function copiedSubschemas(schema: SchemaNode): string[] {
+  const places = new Map<string, string[]>();
+  for (const { node, path } of schemaNodes(schema)) {
+    const text = JSON.stringify(node);
+    if (text.length >= 100) places.set(text, [...(places.get(text) ?? []), path]);
+  }
+  return [...places.values()].filter((paths) => paths.length > 1).map((paths) => paths.join(' = '));
 }
 
 /** `#/$defs/Name` of the schema. */

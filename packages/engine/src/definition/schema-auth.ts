@@ -36,17 +36,19 @@ const fields = z
 
 const common = {
   id: identifier.meta({
+    id: 'AuthMethodId',
     description: 'The method id passed as `auth.method` when connecting.',
     examples: ['api_token', 'oauth2_service_app'],
   }),
   label: z
     .string()
     .optional()
-    .meta({ description: 'A human name for the method.', examples: ['API token'] }),
+    .meta({ id: 'AuthMethodLabel', description: 'A human name for the method.', examples: ['API token'] }),
   description: z
     .string()
     .optional()
     .meta({
+      id: 'AuthMethodDescription',
       description: 'Where the customer gets these credentials.',
       examples: ['An API token created by an admin under Settings > API.'],
     }),
@@ -54,6 +56,7 @@ const common = {
 };
 
 const tokenUrl = template.meta({
+  id: 'TokenUrl',
   description: 'Token endpoint: absolute, or a path joined to the origin of the base URL.',
   examples: ['/oauth2/v1/token'],
 });
@@ -62,6 +65,7 @@ const dpop = z
   .enum(['off', 'auto', 'required'])
   .default('off')
   .meta({
+    id: 'Dpop',
     description:
       'DPoP (RFC 9449) proof of possession: off; auto = only when the token endpoint asks for it; required = always.',
     examples: ['auto'],

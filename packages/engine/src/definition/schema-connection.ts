@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const identifier = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/, 'expected snake_case: lower-case letters, digits and _')
-  .meta({ description: 'A snake_case identifier.', examples: ['domain', 'api_token'] });
+  .meta({ id: 'Identifier', description: 'A snake_case identifier.', examples: ['domain', 'api_token'] });
 
 /**
  * A string with `{{ path }}` placeholders. Paths read from `params`, `auth`, `filter`,
@@ -15,6 +15,7 @@ export const template = z
   .string()
   .min(1)
   .meta({
+    id: 'Template',
     role: 'template',
     description:
       'Text with {{ path }} placeholders read from params, auth, filter, parent, record, id, id_parts and limit, each only where the engine has it.',
@@ -31,6 +32,7 @@ export const jsonataSource = z
   .string()
   .min(1)
   .meta({
+    id: 'Jsonata',
     role: 'jsonata',
     description:
       'A JSONata expression, or the path of a .jsonata file relative to provider.yaml (a value matching ^[\\w./-]+\\.jsonata$ is read as a file).',

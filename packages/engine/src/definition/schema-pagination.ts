@@ -5,17 +5,26 @@ const pageSize = {
   limit_param: z
     .string()
     .optional()
-    .meta({ description: 'Query parameter that carries the page size.', examples: ['limit', 'per_page'] }),
+    .meta({
+      id: 'LimitParam',
+      description: 'Query parameter that carries the page size.',
+      examples: ['limit', 'per_page'],
+    }),
   max_limit: z
     .int()
     .positive()
     .optional()
-    .meta({ description: 'The largest page size the endpoint accepts.', examples: [200] }),
+    .meta({
+      id: 'MaxLimit',
+      description: 'The largest page size the endpoint accepts.',
+      examples: [200],
+    }),
   default_limit: z
     .int()
     .positive()
     .optional()
     .meta({
+      id: 'DefaultLimit',
       description: 'Page size asked for when the caller gives no limit. Default: max_limit.',
       examples: [100],
     }),
@@ -26,6 +35,7 @@ const stopRules = {
     .boolean()
     .optional()
     .meta({
+      id: 'StopOnEmptyPage',
       description:
         'End the listing on a page with no records. Default: true for page and offset (an empty page is their only end), false where the provider names the next page (a next link means more may follow); set it for a polled log whose empty page means caught up.',
       examples: [true],
@@ -34,6 +44,7 @@ const stopRules = {
     .boolean()
     .optional()
     .meta({
+      id: 'StopOnShortPage',
       description: 'End the listing on a page smaller than the page size. Default: true for page and offset.',
       examples: [false],
     }),
@@ -41,6 +52,7 @@ const stopRules = {
     .boolean()
     .optional()
     .meta({
+      id: 'Dedupe',
       description:
         'Drop a record whose id already came on this page or the one before: for APIs that repeat records across page boundaries (a log polled by time).',
       examples: [true],
@@ -50,6 +62,7 @@ const stopRules = {
     .positive()
     .default(100_000)
     .meta({
+      id: 'MaxPages',
       description:
         'Hard bound on pages fetched in one listing (a guard against endless paging): past it the listing fails with pagination_loop.',
       examples: [1000],
@@ -57,6 +70,7 @@ const stopRules = {
 };
 
 const totalPath = jsonataSource.optional().meta({
+  id: 'PageTotal',
   description: 'JSONata path to the total record count in the body; paging stops once it is reached.',
   examples: ['meta.total', 'total_count'],
 });

@@ -89,6 +89,7 @@ export const requestSchema = z
 export const pagedRequestFields = {
   request: requestSchema,
   records: jsonataSource.optional().meta({
+    id: 'RecordsPath',
     description: 'JSONata path to the record array in the body. Default: the body itself.',
     examples: ['data'],
   }),

@@ -92,6 +92,7 @@ export const sources = z
   .array(sourceSchema)
   .min(1)
   .meta({
+    id: 'Sources',
     description: 'Sources listed one after the other.',
     examples: [[{ request: { path: '/api/v1/users' }, mapping: 'mappings/users.jsonata' }]],
   });
