@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import railsTimezone from 'rails-timezone';
 import { BoundedCache } from './bounded-cache.js';
 import { commonTimeStampToUtc } from './common-time-stamps.js';
 import { RAILS_TIME_ZONE_SUPPLEMENT } from './rails-time-zones.js';
+import { sha256Base64url } from './sha256.js';
 
 /**
  * The few helpers every mapping may call. They are general (no provider knowledge) and
@@ -76,13 +76,24 @@ function isIanaZone(name: string): boolean {
   return valid;
 }
 
+/**
+ * Names already resolved (null: not a zone), read on every record: a plain map emptied when full,
+ * cheaper per hit than the least-recently-used order kept for the zone checks above.
+ */
+const resolvedZones = new Map<string, string | null>();
+const RESOLVED_ZONES_LIMIT = 1_000;
+
 /** A Rails/ActiveSupport zone name or an IANA name to the IANA name; unknown names give undefined. */
 export function ianaTimezone(value: unknown): string | undefined {
   if (isEmpty(value) || typeof value !== 'string') return undefined;
+  const known = resolvedZones.get(value);
+  if (known !== undefined) return known ?? undefined;
   const name = value.trim();
   const mapped = RAILS_TIME_ZONE_SUPPLEMENT[name] ?? railsTimezone.from(name);
-  if (mapped && isIanaZone(mapped)) return mapped;
-  return isIanaZone(name) ? name : undefined;
+  const resolved = mapped && isIanaZone(mapped) ? mapped : isIanaZone(name) ? name : undefined;
+  if (resolvedZones.size >= RESOLVED_ZONES_LIMIT) resolvedZones.clear();
+  resolvedZones.set(value, resolved ?? null);
+  return resolved;
 }
 
 /**
@@ -99,8 +110,16 @@ function normalisePart(part: unknown): string {
  * derived records (such as locations) that other records refer to.
  */
 export function stableId(...parts: unknown[]): string {
-  const flat = parts.flat();
-  const digest = createHash('sha256').update(flat.map(normalisePart).join('\u001f')).digest('base64url');
+  // Arrays among the parts count item by item (one level, holes skipped, as Array#flat does).
+  const texts: string[] = [];
+  for (const part of parts) {
+    if (Array.isArray(part)) {
+      part.forEach((item) => {
+        texts.push(normalisePart(item));
+      });
+    } else texts.push(normalisePart(part));
+  }
+  const digest = sha256Base64url(texts.join('\u001f'));
   return digest.slice(0, 22);
 }
 

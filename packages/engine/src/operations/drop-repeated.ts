@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Base64url } from '../mapping/sha256.js';
 import type { UnifiedRecord } from './record-pipeline.js';
 
 // Repeats come at page boundaries, so the tail of the previous page is what matters; keeping
@@ -7,7 +7,7 @@ const CARRIED = 100;
 
 /** A short fingerprint of an id: cursors carry a page of them, so they stay small. */
 function fingerprint(id: string): string {
-  return createHash('sha256').update(id).digest('base64url').slice(0, 10);
+  return sha256Base64url(id).slice(0, 10);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Base64url } from '../mapping/sha256.js';
 
 /**
  * Brent's cycle detection over the pages of a listing: a few fields that fit in a cursor, yet
@@ -14,7 +14,7 @@ export interface CycleState {
 
 /** A short fingerprint of a text: cursors carry some, so they stay small. */
 export function fingerprint(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  return sha256Base64url(text).slice(0, 16);
 }
 
 /**
