@@ -57,8 +57,10 @@ function mappingsOf(resource: CompiledResource): Array<[string, Mapping]> {
     ...(resource.list?.sources ?? []),
     ...(resource.list?.variants.flatMap((v) => v.sources) ?? []),
   ];
-  for (const source of sources)
-    if (source.mapping && !found.has(source.mapping)) found.set(source.mapping, 'list');
+  for (const [index, source] of sources.entries()) {
+    if (source.mapping && !found.has(source.mapping))
+      found.set(source.mapping, index === 0 ? 'list' : `list, source ${index + 1}`);
+  }
   if (resource.get?.mapping && !found.has(resource.get.mapping)) found.set(resource.get.mapping, 'get');
   return [...found].map(([mapping, role]) => [role, mapping]);
 }
