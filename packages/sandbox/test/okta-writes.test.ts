@@ -234,3 +234,36 @@ describe('PUT and DELETE /api/v1/groups/{groupId}/users/{userId}', () => {
     }
   });
 });
+
+describe('System Log', () => {
+  it('records each change made through the API, by the token’s admin, in order', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const eventsBefore = sandbox.expected['user-directory/activities']!;
+    const group = groupNamed('VPN Users');
+    const user = await json(await send('POST', '/api/v1/users', { profile: profileOf('Logged') }));
+    await send('POST', `/api/v1/users/${user.id}`, { profile: { title: 'Analyst' } });
+    await send('PUT', `/api/v1/groups/${group.id}/users/${user.id}`);
+    await send('PUT', `/api/v1/groups/${group.id}/users/${user.id}`);
+    await send('DELETE', `/api/v1/groups/${group.id}/users/${user.id}`);
+    await send('POST', `/api/v1/users/${user.id}/lifecycle/deactivate`);
+    const { records } = await collectOkta<Json>(sandbox, `/api/v1/logs?since=${since}`, {
+      stopOnEmptyPage: true,
+    });
+    const about = records.filter((event) => event.target.some((target: Json) => target.id === user.id));
+    expect(about.map((event) => event.eventType)).toEqual([
+      'user.lifecycle.create',
+      'user.lifecycle.activate',
+      'user.account.update_profile',
+      'group.user_membership.add',
+      'group.user_membership.remove',
+      'user.lifecycle.deactivate',
+    ]);
+    const admin = sandbox.tenant.users.user(0);
+    expect(about.every((event) => event.actor.id === admin.id && event.outcome.result === 'SUCCESS')).toBe(
+      true,
+    );
+    expect(about[3]!.target[1]).toMatchObject({ id: group.id, type: 'UserGroup', displayName: 'VPN Users' });
+    expect(about[0]!.target[0]).toMatchObject({ type: 'User', alternateId: 'logged@example.com' });
+    expect(sandbox.expected['user-directory/activities']).toBe(eventsBefore + 6);
+  });
+});

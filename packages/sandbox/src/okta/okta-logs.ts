@@ -10,20 +10,31 @@ const DAY = 86_400_000;
 /** Seeded events spread over this many days before the log's end time. */
 const LOG_HISTORY_DAYS = 90;
 
+/** An event of a change made through the API. */
+interface RecordedEvent {
+  published: number;
+  eventType: string;
+  displayMessage: string;
+  userIndex: number;
+  group?: OktaGroup;
+}
+
 /**
- * The System Log: `count` events spread over the {@link LOG_HISTORY_DAYS} days before `endTime`,
- * in strictly increasing `published` order so that positions and times convert both ways and a
- * page is found by binary search instead of a scan.
+ * The System Log: `seededCount` events spread over the {@link LOG_HISTORY_DAYS} days before
+ * `endTime`, in strictly increasing `published` order so that positions and times convert both
+ * ways and a page is found by binary search instead of a scan; then the events of changes made
+ * through the API ({@link OktaLogs.record}), in the order they happened.
  */
 export class OktaLogs {
   private readonly start: number;
   private readonly step: number;
   /** Events name seeded users only, so users added later do not rewrite past events. */
   private readonly seededUsers: number;
+  private readonly recorded: RecordedEvent[] = [];
 
   constructor(
     private readonly seed: number,
-    readonly count: number,
+    readonly seededCount: number,
     readonly endTime: number,
     private readonly users: OktaUserTraits,
     private readonly groups: readonly OktaGroup[],
@@ -31,11 +42,32 @@ export class OktaLogs {
   ) {
     this.seededUsers = users.count;
     this.start = endTime - LOG_HISTORY_DAYS * DAY;
-    this.step = Math.max(1, Math.floor((LOG_HISTORY_DAYS * DAY - 1) / Math.max(count, 1)));
+    this.step = Math.max(1, Math.floor((LOG_HISTORY_DAYS * DAY - 1) / Math.max(seededCount, 1)));
+  }
+
+  /** Every event: the seeded ones and those recorded since. */
+  get count(): number {
+    return this.seededCount + this.recorded.length;
+  }
+
+  /**
+   * Appends the event of a change made through the API, by the admin behind the API token, now
+   * (or just after the last event, when `endTime` lies in the future: it is served once due).
+   */
+  record(eventType: string, displayMessage: string, userIndex: number, group?: OktaGroup): void {
+    const last = this.count > 0 ? this.publishedAt(this.count - 1) : 0;
+    this.recorded.push({
+      published: Math.max(Date.now(), last + 1),
+      eventType,
+      displayMessage,
+      userIndex,
+      group,
+    });
   }
 
   /** Epoch milliseconds of event `position`: a jitter below `step` keeps the order strict. */
   publishedAt(position: number): number {
+    if (position >= this.seededCount) return this.recorded[position - this.seededCount]!.published;
     return this.start + position * this.step + (mix(this.seed, hashLabel('log.time'), position) % this.step);
   }
 
@@ -88,8 +120,61 @@ export class OktaLogs {
     return targets;
   }
 
+  private groupReference(group: OktaGroup): JsonObject {
+    return {
+      id: group.id,
+      type: 'UserGroup',
+      alternateId: 'unknown',
+      displayName: group.name,
+      detailEntry: null,
+    };
+  }
+
+  /** A recorded event, shaped like the seeded ones: the admin acting from the API. */
+  private recordedEvent(position: number, recorded: RecordedEvent): JsonObject {
+    const requestId = hexHash(32, this.seed, position, 3);
+    return {
+      uuid: seededUuid(this.seed, hashLabel('log.recorded'), position),
+      published: new Date(recorded.published).toISOString(),
+      eventType: recorded.eventType,
+      version: '0',
+      severity: 'INFO',
+      legacyEventType: null,
+      displayMessage: recorded.displayMessage,
+      actor: this.userReference(0),
+      client: {
+        userAgent: null,
+        zone: 'null',
+        device: 'Unknown',
+        id: null,
+        ipAddress: '127.0.0.1',
+        geographicalContext: null,
+      },
+      authenticationContext: {
+        authenticationProvider: null,
+        credentialProvider: null,
+        credentialType: null,
+        issuer: null,
+        interface: null,
+        authenticationStep: 0,
+        externalSessionId: 'trs-api-token',
+      },
+      outcome: { result: 'SUCCESS', reason: null },
+      securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
+      debugContext: { debugData: { requestId, requestUri: '/api/v1/users' } },
+      transaction: { type: 'WEB', id: requestId, detail: {} },
+      request: { ipChain: [{ ip: '127.0.0.1', geographicalContext: null, version: 'V4', source: null }] },
+      target: [
+        this.userReference(recorded.userIndex),
+        ...(recorded.group ? [this.groupReference(recorded.group)] : []),
+      ],
+    };
+  }
+
   /** The LogEvent at `position`. */
   event(position: number): JsonObject {
+    if (position >= this.seededCount)
+      return this.recordedEvent(position, this.recorded[position - this.seededCount]!);
     const random = new Random(this.seed, 'log.event', position);
     const kind = random.weighted(EVENT_KINDS);
     const result = random.weighted(kind.outcomes);

@@ -2,6 +2,7 @@ import type { JsonObject } from '../records.js';
 import type { Route, SandboxRequest, SandboxResponse } from '../routes.js';
 import type { OktaPrincipal } from './okta-auth.js';
 import type { OktaTenant } from './okta-data.js';
+import type { OktaGroup } from './okta-groups.js';
 import { notFound, oktaError } from './okta-http.js';
 import {
   checkProfile,
@@ -44,7 +45,16 @@ function creationOutcome(
  * shows in the listings (users, a user, group members, `expand=stats` counts).
  */
 export function oktaWriteRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
-  const { users, edits } = tenant;
+  const { users, edits, logs } = tenant;
+
+  /** Changes a membership and logs it as Okta does, when it changes anything. */
+  const setMember = (group: OktaGroup, index: number, member: boolean) => {
+    const changes = group.isMember(index) !== member;
+    edits.setGroupMember(group.id, users.ids.encode(index), member);
+    if (!changes) return;
+    if (member) logs.record('group.user_membership.add', 'Add user to group membership', index, group);
+    else logs.record('group.user_membership.remove', 'Remove user from group membership', index, group);
+  };
 
   /** The index of a user a write may touch: DEPROVISIONED users answer 404 like unknown ones. */
   const writableUser = (request: SandboxRequest): number | SandboxResponse => {
@@ -76,9 +86,11 @@ export function oktaWriteRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     if (missing >= 0)
       return validationFailed([['groupIds', `Group ${groupIds[missing]} is not an Okta group`]]);
     const outcome = creationOutcome(body.credentials, request.url.searchParams.get('activate') !== 'false');
-    const id = edits.createUser(profile, outcome.status, outcome.credentials);
-    for (const groupId of groupIds) edits.setGroupMember(groupId, id, true);
-    return { status: 200, body: users.user(users.indexOf(id)!) };
+    const index = users.indexOf(edits.createUser(profile, outcome.status, outcome.credentials))!;
+    logs.record('user.lifecycle.create', 'Create Okta user', index);
+    if (outcome.status !== 'STAGED') logs.record('user.lifecycle.activate', 'Activate Okta user', index);
+    for (const group of groups) setMember(group!, index, true);
+    return { status: 200, body: users.user(index) };
   };
 
   /** POST merges the given attributes into the profile; PUT replaces the whole profile. */
@@ -98,6 +110,7 @@ export function oktaWriteRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       const id = users.ids.encode(index);
       if (replace) edits.replaceProfile(id, profile);
       else edits.updateUser(id, profile);
+      logs.record('user.account.update_profile', 'Update user profile for Okta', index);
       return { status: 200, body: users.user(index) };
     };
 
@@ -105,6 +118,7 @@ export function oktaWriteRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
     const index = writableUser(request);
     if (isResponse(index)) return index;
     edits.setUserStatus(users.ids.encode(index), 'DEPROVISIONED');
+    logs.record('user.lifecycle.deactivate', 'Deactivate Okta user', index);
     // Okta answers 200 with no body.
     return { status: 200 };
   };
@@ -122,7 +136,7 @@ export function oktaWriteRoutes(tenant: OktaTenant): Route<OktaPrincipal>[] {
       if (group.type === 'APP_GROUP')
         return oktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
       if (group.type === 'BUILT_IN') return oktaError(400, 'E0000060', 'Unsupported operation.');
-      edits.setGroupMember(group.id, users.ids.encode(index), member);
+      setMember(group, index, member);
       return { status: 204 };
     };
 
