@@ -16,11 +16,23 @@ import { EngineError } from './errors/engine-error.js';
 import { redactError } from './errors/redact-error.js';
 import { HttpClient } from './http/http-client.js';
 import { RateLimiter } from './http/rate-limiter.js';
-import type { ConnectOptions, EngineOptions, ProviderSummary } from './public-types.js';
+import type {
+  ConnectOptions,
+  ConnectOptionsFor,
+  EngineOptions,
+  ProviderDefinition,
+  ProviderIdArgument,
+  ProviderSummary,
+} from './public-types.js';
 import { createUnifiedValidator, type UnifiedValidator } from './validation/unified-validator.js';
 
-/** The engine: a set of provider definitions and the shared HTTP agent, rate limits and cursor key. */
-export interface Engine {
+/**
+ * The engine: a set of provider definitions and the shared HTTP agent, rate limits and cursor key.
+ * `CustomId`: the literal ids `connect` accepts besides the built-in ones (see
+ * {@link createEngine}, which gives `never` unless told); `string`, the default of this type
+ * when written without an argument, accepts any id.
+ */
+export interface Engine<CustomId extends string = string> {
   /** The providers served, with their models, auth methods and params. */
   providers(): ProviderSummary[];
   /**
@@ -28,8 +40,16 @@ export interface Engine {
    * serves it from now on. Throws `invalid_definition` with every problem found.
    */
   loadProvider(pathOrYamlText: string): ProviderSummary;
-  /** Connects a customer's account. Params and credentials are checked before any request. */
-  connect(providerId: string, options: ConnectOptions): Connection;
+  /**
+   * Connects a customer's account. Params and credentials are checked before any request. For a
+   * built-in provider named by a literal id, the id, auth method, credential fields and params
+   * are checked at compile time too (see {@link ConnectOptionsFor}); an id or auth object typed
+   * `string` (read at run time) is checked only when the call runs.
+   */
+  connect<const Id extends string, const Options extends ConnectOptions>(
+    providerId: ProviderIdArgument<Id, CustomId>,
+    options: ConnectOptionsFor<Id, Options>,
+  ): Connection;
 }
 
 // Schemas never change at run time: one validator (its Ajv instance and compiled schemas) serves
@@ -39,8 +59,16 @@ let sharedValidator: UnifiedValidator | undefined;
 const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
-/** Creates an engine. With no options it serves the built-in providers. */
-export function createEngine(options: EngineOptions = {}): Engine {
+/**
+ * Creates an engine. With no options it serves the built-in providers. With `providers`, it
+ * serves those instead, and `connect` accepts any id. To connect by literal id to a provider added
+ * with `loadProvider`, name its id: `createEngine<'acme'>()`.
+ */
+export function createEngine(
+  options: EngineOptions & { providers: readonly ProviderDefinition[] },
+): Engine<string>;
+export function createEngine<CustomId extends string = never>(options?: EngineOptions): Engine<CustomId>;
+export function createEngine(options: EngineOptions = {}): Engine<string> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const registry = new Map<string, CompiledProvider>();
   sharedValidator ??= createUnifiedValidator();

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { RefreshedTokens } from './auth/auth-strategy.js';
+import type { BuiltInProviders } from './built-in-provider-types.js';
 import type { CompiledProvider } from './definition/compiled-types.js';
 import type { EngineError } from './errors/engine-error.js';
 import type { UnifiedModel, UnifiedRecord, UnifiedResource } from './generated/unified-types.js';
@@ -80,6 +81,54 @@ export interface ConnectOptions {
   /** Called after an OAuth refresh, so rotated tokens can be stored. */
   onTokenRefresh?: (tokens: RefreshedTokens) => void | Promise<void>;
 }
+
+export type { BuiltInProviders };
+
+/** The id of a provider bundled with the engine (`okta`, `workato`, ...). */
+export type BuiltInProviderId = keyof BuiltInProviders;
+
+/**
+ * {@link ConnectOptions} of a built-in provider: only its params and its auth methods, each with
+ * its credential fields, so a misspelt method or field fails to compile.
+ */
+export interface BuiltInConnectOptions<Id extends BuiltInProviderId>
+  extends Omit<ConnectOptions, 'params' | 'auth'> {
+  params?: BuiltInProviders[Id]['params'];
+  auth: BuiltInProviders[Id]['auth'];
+}
+
+type ParamsChecked<Given, Known> = string extends keyof Given
+  ? Given
+  : { [Name in keyof Given]: Name extends keyof Known ? Known[Name] : never };
+
+/**
+ * The options `engine.connect(id, options)` accepts. For a built-in provider, literal values are
+ * checked against its definition: auth method, credential fields, param names and enums (see
+ * {@link BuiltInConnectOptions}). Values typed `string` (an auth object or params read at run
+ * time) are left to the checks `connect` makes when it runs, as are custom providers' options.
+ */
+export type ConnectOptionsFor<
+  Id extends string,
+  Options extends ConnectOptions,
+> = Id extends BuiltInProviderId
+  ? string extends Options['auth']['method']
+    ? Options
+    : Omit<Options, 'auth' | 'params'> & {
+        auth: BuiltInProviders[Id]['auth'];
+        params?: ParamsChecked<NonNullable<Options['params']>, BuiltInProviders[Id]['params']>;
+      }
+  : Options;
+
+/**
+ * The provider ids `engine.connect` accepts: any `string`-typed value (an id read at run time),
+ * and among literal ids the built-in ones and the engine's `CustomId`s, so `'oktaa'` fails to
+ * compile.
+ */
+export type ProviderIdArgument<Id extends string, CustomId extends string> = string extends Id
+  ? Id
+  : Id extends BuiltInProviderId | CustomId
+    ? Id
+    : BuiltInProviderId | CustomId;
 
 /**
  * Cancels a call: once the signal fires, the call stops within a second (requests, retry and

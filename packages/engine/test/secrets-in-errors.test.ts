@@ -221,7 +221,9 @@ const SCENARIOS: Array<[EngineErrorCode, string, Scenario]> = [
     'unknown_provider',
     'the provider id is unknown',
     ({ engineOptions }) =>
-      Promise.resolve().then(() => createEngine(engineOptions).connect('nosuchco', { auth: TOKEN_AUTH })),
+      Promise.resolve().then(() =>
+        createEngine<string>(engineOptions).connect('nosuchco', { auth: TOKEN_AUTH }),
+      ),
   ],
   [
     'unsupported_resource',
@@ -314,7 +316,7 @@ describe('no secret in any error or warning', () => {
     };
     const routes = new MockRoutes(agent, ORIGIN);
     const connect = (auth: ConnectOptions['auth'] = TOKEN_AUTH, extra: Partial<ConnectOptions> = {}) =>
-      createEngine(engineOptions).connect('secretco', { params: { tenant: 'acme' }, auth, ...extra });
+      createEngine<string>(engineOptions).connect('secretco', { params: { tenant: 'acme' }, auth, ...extra });
     const error = await scenario({ routes, connect, engineOptions }).then(
       () => undefined,
       (caught: unknown) => caught,
