@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { parseEnv } from 'node:util';
 import { UsageError } from './arguments.js';
 import type { RunContext } from './run-context.js';
@@ -9,8 +10,10 @@ import type { RunContext } from './run-context.js';
 async function promptHidden(context: RunContext, label: string): Promise<string> {
   const input = context.io.stdin as NodeJS.ReadableStream;
   context.io.stderr.write(`${label}: `);
-  // The typed characters go nowhere: a muted output stream keeps the terminal from echoing them.
-  const muted = { write: () => true } as unknown as NodeJS.WritableStream;
+  // In terminal mode readline puts the terminal in raw mode (so the terminal itself does not
+  // echo) and echoes the typed characters to its output: a stream that discards them. It must be
+  // a real stream: readline listens to it (for resizes).
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
   const reader = createInterface({ input, output: muted, terminal: true });
   try {
     return await new Promise<string>((done) => reader.question('', done));

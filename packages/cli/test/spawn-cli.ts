@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+export const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 // By URL, so the process finds tsx whatever folder it runs in (a project outside the repository).
-const TSX = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+export const TSX = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
 
 /** A spawned `org-engine` process, with what it has written so far. */
 export interface SpawnedCli {
