@@ -13,10 +13,12 @@ describe('the progress line', () => {
     new ProgressLine(new RunContext({ stdout: { write: () => true }, stderr: { write: () => true } }));
   const response = (status: number, rateLimit: Record<string, string>) => ({
     method: 'GET',
+    origin: 'https://acme.example.com',
     path: '/users',
     status,
     milliseconds: 5,
     rateLimit,
+    headers: rateLimit,
   });
 
   it('counts records, pages and requests, and shows the elapsed time', () => {

@@ -1,5 +1,4 @@
 import type { Connection, ListOptions, Page, ProxyRequest, ProxyResponse } from '@org/engine';
-import type { Dispatcher } from 'undici';
 import type { OptionValues } from '../arguments.js';
 import { applyEnvFile, connectOptions, createCliEngine } from '../connection-options.js';
 import { requestLog } from '../request-log.js';
@@ -32,19 +31,17 @@ export type OpenConnection = UntypedConnection & { readonly baseUrl: string; rea
  * Makes the engine and connects to `providerId` with the connection options of the command
  * line (params and credentials are checked, no request is sent). Call it once the command's
  * own options are checked, so usage errors come first. `observers` see every request; with
- * `--verbose` each one is also logged. `base` is the dispatcher requests go through (default:
- * a new undici Agent).
+ * `--verbose` each one is also logged.
  */
 export async function openConnection(
   providerId: string,
   values: OptionValues,
   context: RunContext,
   observers: RequestObserver[] = [],
-  base?: Dispatcher,
 ): Promise<OpenConnection> {
   applyEnvFile(values, context);
   const watching = values.verbose ? [...observers, requestLog(context)] : observers;
-  const dispatcher = watching.length > 0 ? observingDispatcher(watching, base) : base;
+  const dispatcher = watching.length > 0 ? observingDispatcher(watching) : undefined;
   const engine = createCliEngine(values, context, dispatcher);
   const options = await connectOptions(engine, providerId, values, context);
   const connection: Connection = engine.connect(providerId, options);

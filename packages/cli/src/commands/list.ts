@@ -2,16 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EngineError, type Page } from '@org/engine';
 import { Command } from 'commander';
-import {
-  collect,
-  keyValues,
-  listOption,
-  modelResource,
-  type OptionValues,
-  positiveInteger,
-  stringOption,
-  UsageError,
-} from '../arguments.js';
+import { modelResource, type OptionValues, stringOption, UsageError } from '../arguments.js';
 import { addConnectionOptions, CURSOR_SECRET_VARIABLE } from '../connection-options.js';
 import { parseFields } from '../formats/record-fields.js';
 import {
@@ -24,6 +15,7 @@ import {
 import { ProgressLine } from '../progress-line.js';
 import type { RunContext } from '../run-context.js';
 import { openConnection, type UnifiedRow, type UntypedConnection } from './connected-command.js';
+import { addListingOptions, listingOptions } from './listing-options.js';
 
 const NO_SECRET_HINT = `more with --all (cursors are signed with a key that dies with this run: set ${CURSOR_SECRET_VARIABLE} to page with --cursor)`;
 
@@ -131,16 +123,7 @@ function explainCursorError(error: unknown, context: RunContext): unknown {
  * given), or every page with `--all`, as a table, JSON, NDJSON or CSV.
  */
 export function listCommand(context: RunContext): Command {
-  const command = new Command('list')
-    .description('list records, one page or every page')
-    .argument('<provider>', 'a provider id, e.g. okta')
-    .argument('<model/resource>', 'e.g. user-directory/users')
-    .option(
-      '--filter <name=value>',
-      'a filter the resource declares, e.g. status=active (repeatable)',
-      collect,
-    )
-    .option('--limit <n>', 'page size asked of the provider (capped at its maximum)')
+  const command = addListingOptions(new Command('list').description('list records, one page or every page'))
     .option('--cursor <cursor>', `continue from a next_cursor (needs ${CURSOR_SECRET_VARIABLE}, see README)`)
     .option('--all', 'every page, each fetched while the previous one is written')
     .option('--format <format>', `${FORMATS.join(' | ')} (default table)`)
@@ -169,10 +152,9 @@ Example:
   );
   return command.action(async (providerId: string, target: string, values: OptionValues) => {
     const [model, resource] = modelResource(target);
-    const limit = positiveInteger('limit', stringOption(values, 'limit'));
+    const { filter = {}, limit } = listingOptions(values);
     const format = parseFormat(stringOption(values, 'format'), values.json === true);
     const fields = parseFields(stringOption(values, 'fields'));
-    const filter = keyValues('filter', listOption(values, 'filter'));
     const cursor = stringOption(values, 'cursor') ?? null;
     if (cursor === '') throw new UsageError('--cursor expects a next_cursor');
     const progress = wantsProgress(values, context) ? new ProgressLine(context) : undefined;

@@ -4,19 +4,21 @@ import type { Exchange, Fixture } from '@org/engine/fixtures';
 import { Command } from 'commander';
 import { Anonymiser } from '../anonymiser.js';
 import {
-  collect,
   keyValues,
   listOption,
   modelResource,
   type OptionValues,
-  positiveInteger,
   stringOption,
   UsageError,
 } from '../arguments.js';
 import { addConnectionOptions } from '../connection-options.js';
-import { type RecordedExchange, recordingDispatcher } from '../recording-dispatcher.js';
+import type { ObservedRequest, RequestObserver } from '../request-observer.js';
 import type { RunContext } from '../run-context.js';
 import { openConnection } from './connected-command.js';
+import { addListingOptions, listingOptions } from './listing-options.js';
+
+/** A request whose response completed, with its body. */
+type Recorded = ObservedRequest & { status: number; body: string };
 
 /** Token responses carry credentials: their values are replaced before anything is written. */
 const TOKEN_FIELDS = /^(access_token|refresh_token|id_token|token)$/;
@@ -45,7 +47,7 @@ function withoutTokens(value: unknown): unknown {
 
 /** The recorded exchanges in the suite's format, with credentials gone and, when asked, people anonymised. */
 function toExchanges(
-  recorded: RecordedExchange[],
+  recorded: Recorded[],
   baseOrigin: string,
   anonymiser: Anonymiser | undefined,
 ): Exchange[] {
@@ -89,14 +91,13 @@ function toExchanges(
  * numbers are replaced consistently.
  */
 export function recordCommand(context: RunContext): Command {
-  const command = new Command('record')
-    .description('call a real account and write the exchanges as a fixture of the conformance suite')
-    .argument('<provider>', 'a provider id, e.g. okta')
-    .argument('<model/resource>', 'e.g. user-directory/users')
+  const command = addListingOptions(
+    new Command('record').description(
+      'call a real account and write the exchanges as a fixture of the conformance suite',
+    ),
+  )
     .argument('[id]', 'with --operation get: the record id')
     .option('--operation <operation>', 'list (one page, default), iterate (every page) or get')
-    .option('--limit <n>', 'page size asked of the provider')
-    .option('--filter <name=value>', 'a filter the resource declares (repeatable)', collect)
     .option('--anonymise', 'replace names, emails and phone numbers, consistently, in what is written')
     .option(
       '--out <file>',
@@ -110,15 +111,18 @@ export function recordCommand(context: RunContext): Command {
       const operation = stringOption(values, 'operation') ?? 'list';
       if (!['list', 'iterate', 'get'].includes(operation))
         throw new UsageError('--operation must be list, iterate or get');
-      const limit = positiveInteger('limit', stringOption(values, 'limit'));
-      const filter = keyValues('filter', listOption(values, 'filter'));
-      const recorded: RecordedExchange[] = [];
-      const now = new Date().toISOString();
-      const connection = await openConnection(providerId, values, context, [], recordingDispatcher(recorded));
-      const options = {
-        ...(limit === undefined ? {} : { limit }),
-        ...(Object.keys(filter).length ? { filter } : {}),
+      const recorded: Recorded[] = [];
+      const recorder: RequestObserver = {
+        keepsBodies: true,
+        requestStarted: () => undefined,
+        // Only exchanges that completed: a fixture replays responses.
+        requestEnded: (request) => {
+          if (request.status !== undefined && request.body !== undefined) recorded.push(request as Recorded);
+        },
       };
+      const now = new Date().toISOString();
+      const connection = await openConnection(providerId, values, context, [recorder]);
+      const options = listingOptions(values);
       if (operation === 'get') await connection.get(model, resource, id, {});
       else if (operation === 'list') await connection.list(model, resource, options);
       else {
