@@ -4,14 +4,16 @@
 # project in a temporary folder (third-party packages from the local pnpm store, so no
 # network is needed once the workspace is installed), scaffolds a provider with
 # `org-engine init`, validates it, runs the conformance suite with `org-engine test`, and runs
-# the scaffold's own vitest file against the published `@org/engine/testing`.
+# the scaffold's own vitest file against the published `@org/engine/testing`, then checks with
+# tsc that the published types refuse a misspelt provider id and auth method.
 # Usage: bash scripts/check-packed-kit.sh   (after `npx pnpm build`)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/org-kit-check-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 pnpm() { npx -y pnpm@10.34.8 "$@"; }
-vitest_version=$(node -p "require('$root/package.json').devDependencies.vitest")
+# The versions this repository tests with (read before anything is written in the project).
+read -r types_node typescript vitest < <(node -p "const d = require('$root/package.json').devDependencies; [d['@types/node'], d.typescript, d.vitest].join(' ')")
 
 mkdir -p "$work/tarballs" "$work/project"
 for package in engine sync cli; do
@@ -28,7 +30,9 @@ cat >package.json <<JSON
   "devDependencies": {
     "@org/cli": "$(tarball cli)",
     "@org/engine": "$(tarball engine)",
-    "vitest": "$vitest_version"
+    "@types/node": "$types_node",
+    "typescript": "$typescript",
+    "vitest": "$vitest"
   },
   "pnpm": {
     "overrides": { "@org/engine": "$(tarball engine)", "@org/sync": "$(tarball sync)" },
@@ -46,4 +50,16 @@ test -f "providers/acme/$schema" || { echo "the schema line points at a missing 
 "$cli" validate providers/acme
 "$cli" test providers/acme
 CI=true NO_COLOR=1 node_modules/.bin/vitest run
-echo "packed kit: init, validate, test and the scaffold's vitest file pass outside the repository"
+
+# The published types in a strict project: the built-in providers are typed, typos do not compile.
+cat >connect.ts <<'TS'
+import { createEngine } from '@org/engine';
+const engine = createEngine();
+engine.connect('okta', { params: { domain: 'acme.okta.com' }, auth: { method: 'api_token', token: 't' } });
+// @ts-expect-error: no provider oktaa
+engine.connect('oktaa', { auth: { method: 'api_token', token: 't' } });
+// @ts-expect-error: no auth method api_tokn
+engine.connect('okta', { params: { domain: 'acme.okta.com' }, auth: { method: 'api_tokn', token: 't' } });
+TS
+node_modules/.bin/tsc --noEmit --strict --module nodenext --moduleResolution nodenext --types node connect.ts
+echo "packed kit: init, validate, test, the scaffold's vitest file and the typed connect pass outside the repository"
