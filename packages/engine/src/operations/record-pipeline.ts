@@ -65,8 +65,10 @@ export async function mapPage(
     );
   }
   const records: UnifiedRecord[] = [];
-  for (const [index, output] of outputs.entries()) {
-    const record = finishRecord(runtime, output, raws[index], context, errorContext);
+  for (let index = 0; index < outputs.length; index += 1) {
+    const record = finishRecord(runtime, outputs[index], raws[index], context, errorContext);
+    // The mapped object is garbage once pruned into the record: let it go before the next.
+    outputs[index] = undefined;
     if (record) records.push(record);
   }
   return records;
