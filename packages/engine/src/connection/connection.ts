@@ -9,6 +9,7 @@ import { countingRequests } from '../http/request-count.js';
 import { type FilterValues, normaliseFilters } from '../operations/filters.js';
 import { getRecord } from '../operations/get-record.js';
 import { type ListState, listResource } from '../operations/list-resource.js';
+import { Listing } from '../operations/listing.js';
 import { proxyRequest } from '../operations/proxy-request.js';
 import type { ConnectionRuntime } from '../operations/runtime.js';
 import type {
@@ -67,7 +68,8 @@ export class Connection {
       options.signal,
       () =>
         countedPage(() =>
-          listResource(this.#runtime, listing.resource, { ...listing.request, state: listing.state }),
+          // One call, one page: what a join or fan-out reads is read again by the next call.
+          listResource(new Listing(this.#runtime, listing.resource, listing.request, false), listing.state),
         ),
       () => this.cursorOf(listing, listing.state),
     );
@@ -96,13 +98,14 @@ export class Connection {
     // Aborted when the loop ends, however it ends: the read-ahead and its waits stop with it.
     const done = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, done.signal]) : done.signal;
-    const request = { ...listing.request, parentPages: new Map(), joinedIds: new Map() };
+    // The whole walk is one listing: parent pages and joined ids are read once for all its pages.
+    const walk = new Listing(this.#runtime, listing.resource, listing.request, true);
     const read = (state: ListState | undefined) =>
       this.guard(
         listing.resource.key,
         'list',
         signal,
-        () => countedPage(() => listResource(this.#runtime, listing.resource, { ...request, state })),
+        () => countedPage(() => listResource(walk, state)),
         () => this.cursorOf(listing, state),
       );
     const totals: ListingStats = { skipped: 0, repaired: 0, requests: 0 };

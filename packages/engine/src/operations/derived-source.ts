@@ -1,23 +1,21 @@
-import type { CompiledDerivedSource, CompiledResource } from '../definition/compiled-types.js';
-import type { ListRequest } from './list-types.js';
+import type { CompiledDerivedSource } from '../definition/compiled-types.js';
 import { type RawPosition, type RawResourcePage, readRawPage } from './raw-reader.js';
 import { finishRecord, type UnifiedRecord } from './record-pipeline.js';
-import type { ConnectionRuntime } from './runtime.js';
+import type { SourceStep } from './source-pipeline.js';
 
 /** Reads the whole source resource, derives records page by page and keeps the first of each id. */
 export async function readDerived(
-  runtime: ConnectionRuntime,
-  resource: CompiledResource,
+  { listing, stats }: SourceStep,
   source: CompiledDerivedSource,
-  request: ListRequest,
 ): Promise<UnifiedRecord[]> {
+  const { runtime, resource, request } = listing;
   const errorContext = { provider: runtime.provider.id, resource: resource.key, operation: 'list' };
   const context = {
     resource: resource.key,
     operation: 'list',
     remoteData: request.remoteData,
     bindings: { params: runtime.params },
-    stats: request.stats,
+    stats,
   };
   const byId = new Map<string, UnifiedRecord>();
   let position: RawPosition | null = { source: 0 };

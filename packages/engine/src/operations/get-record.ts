@@ -3,6 +3,7 @@ import { EngineError } from '../errors/engine-error.js';
 import { buildRequestUrl } from '../pagination/build-request-url.js';
 import { enrichRecords } from './enrich-records.js';
 import { type ListState, listResource } from './list-resource.js';
+import { Listing } from './listing.js';
 import { mapPage, type UnifiedRecord } from './record-pipeline.js';
 import type { ConnectionRuntime } from './runtime.js';
 import { skippedBy } from './status-rule.js';
@@ -77,9 +78,9 @@ async function findInList(
   remoteData: boolean,
 ): Promise<UnifiedRecord> {
   let state: ListState | undefined;
-  const parentPages = new Map();
+  const listing = new Listing(runtime, resource, { filters: {}, remoteData }, true);
   do {
-    const page = await listResource(runtime, resource, { filters: {}, remoteData, state, parentPages });
+    const page = await listResource(listing, state);
     const found = page.records.find((record) => resource.singleton || record.id === id);
     if (found) return found;
     state = page.next ?? undefined;

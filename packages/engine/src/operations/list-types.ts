@@ -1,8 +1,6 @@
 import type { SourceProgress } from '../pagination/page-state.js';
 import type { ListingStats } from '../public-types.js';
 import type { FanOutPosition } from './fan-out.js';
-import type { FilterValues } from './filters.js';
-import type { RawResourcePage } from './raw-reader.js';
 import type { UnifiedRecord } from './record-pipeline.js';
 
 /** Where a listing stands between pages; this is what a cursor carries (signed, never a host). */
@@ -13,19 +11,6 @@ export interface ListState {
   fan?: FanOutPosition | undefined;
   /** Fingerprints of the previous page's ids, for sources that `dedupe`. */
   recent?: string[] | undefined;
-}
-
-export interface ListRequest {
-  limit?: number | undefined;
-  filters: FilterValues;
-  remoteData: boolean;
-  state?: ListState | undefined;
-  /** Parent pages already read in this iteration, so a fan-out reads each parent page once. */
-  parentPages?: Map<string, RawResourcePage> | undefined;
-  /** Id sets read for a source's `join`, once per iteration. */
-  joinedIds?: Map<string, Set<string>> | undefined;
-  /** What validation did to this call's records; made by `listResource` when not given. */
-  stats?: ListingStats | undefined;
 }
 
 export interface ListResult {
