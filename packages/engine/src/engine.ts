@@ -144,6 +144,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
           baseUrl,
           dispatcher: dispatcher(),
           tokenHosts: provider.tokenHosts,
+          errorFields: { errorMessage: provider.errorMessage, errorCode: provider.errorCode },
           render: (template) => renderTemplate(template, { params, auth: credentials }) ?? '',
           onTokenRefresh: connectOptions.onTokenRefresh,
           timeoutMs: timeouts.headersMs,

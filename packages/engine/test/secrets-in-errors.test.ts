@@ -134,6 +134,18 @@ const SCENARIOS: Array<[EngineErrorCode, string, Scenario]> = [
   ],
   [
     'token_error',
+    "the definition's errors expressions read the client secret from the token answer",
+    ({ routes, connect }) => {
+      routes.on(
+        '/oauth/token',
+        { status: 401, body: { error: { code: CLIENT_SECRET, text: `bad ${CLIENT_SECRET}` } } },
+        { method: 'POST' },
+      );
+      return connect(CLIENT_AUTH).list('sso', 'apps');
+    },
+  ],
+  [
+    'token_error',
     'the cause thrown by onTokenRefresh quotes the refresh token',
     ({ routes, connect }) => {
       routes.on(
@@ -345,5 +357,24 @@ describe('no secret in any error or warning', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.code).toBe('schema_violation');
     expectNoCanary(warnings);
+  });
+
+  it("shape a token error with the definition's errors expressions", async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    new MockRoutes(agent, ORIGIN).on(
+      '/oauth/token',
+      { status: 401, body: { error: { code: 'client_rejected', text: `bad ${CLIENT_SECRET}` } } },
+      { method: 'POST' },
+    );
+    const error = await createEngine({ providers: [definition], dispatcher: agent })
+      .connect('secretco', { params: { tenant: 'acme' }, auth: CLIENT_AUTH })
+      .list('sso', 'apps')
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({ code: 'token_error', status: 401, providerCode: 'client_rejected' });
+    expect((error as EngineError).message).toBe(
+      '[engine] [secretco] auth: token request failed with HTTP 401: bad [redacted]',
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { CompiledAuthMethod } from '../definition/compiled-types.js';
 import type { Template } from '../definition/template.js';
 import type { RequestAuth } from '../http/request-auth.js';
+import type { ErrorFields } from '../http/response-error.js';
 import type { Credentials } from './credentials.js';
 
 /** Tokens handed to `onTokenRefresh` so the caller can persist rotated credentials. */
@@ -27,6 +28,11 @@ export interface AuthContext {
    * carries the client's secret, so any other host is refused. Absent: not restricted.
    */
   tokenHosts?: readonly string[] | undefined;
+  /**
+   * The definition's `errors` expressions, read from a failed token answer too. Absent, or when
+   * they yield nothing, the RFC 6749 `error` and `error_description` are quoted.
+   */
+  errorFields?: ErrorFields | undefined;
   /** Renders `{{params.x}}` / `{{auth.x}}` templates of the definition. */
   render: (template: Template) => string;
   /** Called after every token refresh of an `oauth2_refresh` method. */

@@ -67,7 +67,7 @@ export class TokenEndpoint {
       // RFC 9449 section 8.2: a server may hand out the next nonce with any answer.
       const nonce = headerValue(answer.headers, 'dpop-nonce');
       if (nonce) this.#nonce = nonce;
-      if (answer.status >= 200 && answer.status < 300) return readIssuedToken(answer, context, secrets);
+      if (answer.status >= 200 && answer.status < 300) return readIssuedToken(answer, context);
 
       const error = answer.status === 400 ? oauthErrorCode(answer) : undefined;
       if (!this.#usesDpop && this.#options.dpop === 'auto' && error && DPOP_DEMANDS.has(error)) {
@@ -78,7 +78,7 @@ export class TokenEndpoint {
         retriedWithNonce = true;
         continue;
       }
-      throw tokenEndpointError(answer, context, secrets);
+      throw await tokenEndpointError(answer, context, secrets);
     }
   }
 }

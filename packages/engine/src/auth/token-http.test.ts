@@ -13,6 +13,8 @@ import {
   type TokenReply,
 } from '../../test/helpers/auth-token-server.js';
 import { EngineError } from '../errors/engine-error.js';
+import type { ErrorFields } from '../http/response-error.js';
+import { SingleExpression } from '../mapping/record-mapping.js';
 import type { AuthStrategy } from './auth-strategy.js';
 
 const SECRET = 'client-secret-Hq4-never-shown';
@@ -23,9 +25,9 @@ const method = authMethod({
 });
 const credentials = { client_id: 'client-1', client_secret: SECRET };
 
-function answering(reply: TokenReply): AuthStrategy {
+function answering(reply: TokenReply, errorFields?: ErrorFields): AuthStrategy {
   const { agent } = createTokenServer(() => reply);
-  return strategyFor(method, credentials, createContext(agent));
+  return strategyFor(method, credentials, createContext(agent, {}, { errorFields }));
 }
 
 async function failure(strategy: AuthStrategy): Promise<EngineError> {
@@ -60,7 +62,44 @@ describe('token endpoint errors', () => {
     );
   });
 
-  it('quote an errorSummary body', async () => {
+  it("quote what the definition's errors expressions read from a provider's own body", async () => {
+    const error = await failure(
+      answering(
+        {
+          status: 403,
+          body: { errorCode: 'E0000006', errorSummary: `Client ${SECRET} may not do this.` },
+        },
+        {
+          errorMessage: new SingleExpression("errorSummary & ' (' & errorCode & ')'"),
+          errorCode: new SingleExpression('errorCode'),
+        },
+      ),
+    );
+
+    expect(error).toMatchObject({
+      code: 'token_error',
+      status: 403,
+      providerCode: 'E0000006',
+      retryable: false,
+    });
+    expect(error.message).toBe(
+      '[engine] [example] auth: token request failed with HTTP 403: Client [redacted] may not do this. (E0000006)',
+    );
+  });
+
+  it('quote the OAuth error when the expressions yield nothing for the body', async () => {
+    const error = await failure(
+      answering(
+        { status: 400, body: { error: 'invalid_scope', error_description: 'Scope users.read is unknown.' } },
+        { errorMessage: new SingleExpression('errorSummary'), errorCode: new SingleExpression('errorCode') },
+      ),
+    );
+
+    expect(error.providerCode).toBe('invalid_scope');
+    expect(error.message).toContain('HTTP 400: invalid_scope: Scope users.read is unknown.');
+  });
+
+  it("quote no provider's own fields when the definition declares no expression for them", async () => {
     const error = await failure(
       answering({
         status: 403,
@@ -68,8 +107,8 @@ describe('token endpoint errors', () => {
       }),
     );
 
-    expect(error.providerCode).toBe('E0000006');
-    expect(error.message).toContain('HTTP 403: E0000006: You do not have permission.');
+    expect(error.providerCode).toBeUndefined();
+    expect(error.message).toBe('[engine] [example] auth: token request failed with HTTP 403');
   });
 
   it('never quote a body that is not JSON, and let a 5xx be retried', async () => {

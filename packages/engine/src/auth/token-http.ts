@@ -3,6 +3,7 @@ import type { EngineError } from '../errors/engine-error.js';
 import { abortedError, currentSignal } from '../http/call-signal.js';
 import { isHeaderUnsafe } from '../http/header-values.js';
 import { noteRequest } from '../http/request-count.js';
+import { readErrorFields } from '../http/response-error.js';
 import { authError, redactSecrets, transportError } from './auth-errors.js';
 import type { AuthContext } from './auth-strategy.js';
 
@@ -63,13 +64,8 @@ export async function postTokenForm(
   }
 }
 
-/** Reads a successful answer into an {@link IssuedToken}; any other answer becomes a `token_error`. */
-export function readIssuedToken(
-  answer: TokenEndpointAnswer,
-  context: AuthContext,
-  secrets: readonly string[],
-): IssuedToken {
-  if (answer.status < 200 || answer.status >= 300) throw tokenEndpointError(answer, context, secrets);
+/** Reads a successful (2xx) answer into an {@link IssuedToken}. */
+export function readIssuedToken(answer: TokenEndpointAnswer, context: AuthContext): IssuedToken {
   const body = isRecord(answer.body) ? answer.body : {};
   if (typeof body.access_token !== 'string' || body.access_token === '') {
     throw authError('token_error', 'the token response has no access_token', context, {
@@ -100,33 +96,40 @@ export function readIssuedToken(
 }
 
 /**
- * A `token_error` quoting the provider's `error` and `error_description` (RFC 6749 section 5.2),
- * or an `errorSummary`, with every secret redacted. The raw body is never quoted: it may be an
- * HTML page, or echo what was sent.
+ * A `token_error` quoting what the definition's `errors.message` reads from the body, or else the
+ * provider's `error` and `error_description` (RFC 6749 section 5.2), with every secret redacted.
+ * The raw body is never quoted: it may be an HTML page, or echo what was sent.
  */
-export function tokenEndpointError(
+export async function tokenEndpointError(
   answer: TokenEndpointAnswer,
   context: AuthContext,
   secrets: readonly string[],
-): EngineError {
-  const code = oauthErrorCode(answer);
-  const body = isRecord(answer.body) ? answer.body : {};
-  const description = [body.error_description, body.errorSummary].find((value) => typeof value === 'string');
-  const providerText = [code, description].filter(Boolean).join(': ');
+): Promise<EngineError> {
+  const mapped = context.errorFields
+    ? await readErrorFields(context.errorFields, answer.body)
+    : { message: undefined, code: undefined };
+  const code = mapped.code ?? oauthErrorCode(answer);
+  const providerText = mapped.message ?? oauthErrorText(answer);
   const detail = providerText ? `: ${redactSecrets(providerText, secrets)}` : '';
   return authError('token_error', `token request failed with HTTP ${answer.status}${detail}`, context, {
     status: answer.status,
-    providerCode: code,
+    providerCode: code === undefined ? undefined : redactSecrets(code, secrets),
     // A busy or failing token endpoint may answer the next attempt; a rejected client will not.
     retryable: answer.status === 429 || answer.status >= 500,
   });
 }
 
-/** The OAuth `error` code of an answer (or a provider's own `errorCode`). */
+/** The OAuth `error` code of an answer (RFC 6749 section 5.2). */
 export function oauthErrorCode(answer: TokenEndpointAnswer): string | undefined {
   if (!isRecord(answer.body)) return undefined;
-  const code = answer.body.error ?? answer.body.errorCode;
-  return typeof code === 'string' ? code : undefined;
+  return typeof answer.body.error === 'string' ? answer.body.error : undefined;
+}
+
+/** `error: error_description` of an RFC 6749 error answer, or whichever of the two it has. */
+function oauthErrorText(answer: TokenEndpointAnswer): string | undefined {
+  const description = isRecord(answer.body) ? answer.body.error_description : undefined;
+  const parts = [oauthErrorCode(answer), typeof description === 'string' ? description : undefined];
+  return parts.filter(Boolean).join(': ') || undefined;
 }
 
 /** A header of a response, by case-insensitive name; repeated headers are joined with ", ". */

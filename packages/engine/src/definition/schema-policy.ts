@@ -181,12 +181,13 @@ export const retrySchema = z
 export const errorMappingSchema = z
   .strictObject({
     message: jsonataSource.optional().meta({
-      description: 'JSONata over the error body that yields a readable message.',
-      examples: ['errorCode & ": " & errorSummary'],
+      description:
+        'JSONata over the error body (of an API call or a token request) that yields a readable message; when absent or empty, a token error quotes the OAuth `error` and `error_description`.',
+      examples: ['error.code & ": " & error.message'],
     }),
     code: jsonataSource.optional().meta({
       description: "JSONata over the error body that yields the provider's code.",
-      examples: ['errorCode', 'error.code'],
+      examples: ['error.code', 'code'],
     }),
   })
   .meta({

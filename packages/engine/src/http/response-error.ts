@@ -1,6 +1,7 @@
 import type { CompiledProvider } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { EngineErrorCode } from '../errors/error-codes.js';
+import type { SingleExpression } from '../mapping/record-mapping.js';
 
 /** Where an HTTP call was made from, for error messages. */
 export interface CallContext {
@@ -29,6 +30,23 @@ function genericMessage(body: unknown): string | undefined {
   return undefined;
 }
 
+/** The definition's `errors` expressions, as a compiled provider holds them. */
+export interface ErrorFields {
+  errorMessage: SingleExpression | undefined;
+  errorCode: SingleExpression | undefined;
+}
+
+/** The message and code the definition's `errors` expressions read from an error body, if any. */
+export async function readErrorFields(
+  fields: ErrorFields,
+  body: unknown,
+): Promise<{ message: string | undefined; code: string | undefined }> {
+  return {
+    message: fields.errorMessage ? await safely(() => fields.errorMessage!.apply(body)) : undefined,
+    code: fields.errorCode ? await safely(() => fields.errorCode!.apply(body)) : undefined,
+  };
+}
+
 async function safely(run: () => Promise<unknown>): Promise<string | undefined> {
   try {
     const value = await run();
@@ -47,8 +65,7 @@ export async function errorFromResponse(
   context: CallContext,
   redact: (text: string) => string,
 ): Promise<EngineError> {
-  const mapped = provider.errorMessage ? await safely(() => provider.errorMessage!.apply(body)) : undefined;
-  const providerCode = provider.errorCode ? await safely(() => provider.errorCode!.apply(body)) : undefined;
+  const { message: mapped, code: providerCode } = await readErrorFields(provider, body);
   const detail = mapped ?? genericMessage(body);
   return new EngineError(codeForStatus(status), redact(`HTTP ${status}${detail ? `: ${detail}` : ''}`), {
     provider: provider.id,
