@@ -130,10 +130,11 @@ export function numberOption(name: string, fallback: number): number {
 }
 
 /** One line naming the machine and the settings, for the results table. */
-export function environmentLine(options: { runs: number; warmup: number }): string {
+export function environmentLine(options: { runs: number; warmup: number }, heap = true): string {
   const date = new Date().toISOString().slice(0, 10);
   const gc = hasGc ? 'heap after gc()' : 'no --expose-gc: heap deltas start from an uncollected heap';
-  return `${date}, Node ${process.version}, ${availableParallelism()} CPUs, median of ${options.runs} runs after ${options.warmup} warm-up (${gc})`;
+  const settings = `${date}, Node ${process.version}, ${availableParallelism()} CPUs, median of ${options.runs} runs after ${options.warmup} warm-up`;
+  return heap ? `${settings} (${gc})` : settings;
 }
 
 /** A Markdown table. */
