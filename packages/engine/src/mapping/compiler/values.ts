@@ -97,6 +97,10 @@ export function toText(value: unknown, prettify = false): string | undefined {
   if (isFunction(value)) return '';
   if (typeof value === 'number' && !Number.isFinite(value))
     throw { code: 'D3001', value } satisfies JsonataError;
+  // A number or a boolean is its own JSON text: no serialiser walk (`$string(id)` on every record).
+  if (typeof value === 'number')
+    return String(Number.isInteger(value) ? value : Number(value.toPrecision(15)));
+  if (typeof value === 'boolean') return String(value);
   const subject = Array.isArray(value) && (value as Sequence).outerWrapper ? value[0] : value;
   return JSON.stringify(
     subject,
