@@ -127,6 +127,10 @@ describe('Workato Identity user groups', () => {
     const [first, second] = (await call('GET', '/users?per_page=2')).body.data as Json[];
     await call('POST', `/user_groups/${group.id}/add_users`, { user_ids: [first!.id, second!.id] }, 'prod');
     const members = (await call('GET', `/user_groups/${group.id}/members`, undefined, 'prod')).body;
+    expect(await emails(`/users?user_group_ids[]=${group.id}`, 'prod')).toEqual([
+      first!.email,
+      second!.email,
+    ]);
     expect(members.data.map((user: Json) => user.id)).toEqual([first!.id, second!.id]);
     expect(members.data[0].user_group_ids).toContain(group.id);
     const again = await call('POST', `/users/${first!.id}/add_to_group`, { user_group_id: group.id }, 'prod');
@@ -137,23 +141,28 @@ describe('Workato Identity user groups', () => {
     expect((await call('GET', `/user_groups/${group.id}`, undefined, 'prod')).body.data.members_count).toBe(
       0,
     );
-    const filtered = await emails(`/users?user_group_ids[]=${group.id}`);
-    expect(filtered).toEqual([]);
+    expect(await emails(`/users?user_group_ids[]=${group.id}`, 'prod')).toEqual([]);
     expect((await call('DELETE', `/user_groups/${group.id}`, undefined, 'prod')).status).toBe(200);
     expect((await call('GET', `/user_groups/${group.id}`, undefined, 'prod')).status).toBe(404);
   });
 
-  it('limits user_group_ids to one environment with environment_id', async () => {
+  it('shows the memberships of the client’s environment, or of the one environment_id names', async () => {
     const prodGroup = sandbox.identity.groups.find(
       (group) => group.environment === 'prod' && group.members.size > 0,
     )!;
     const member = [...prodGroup.members][0]!;
-    const all = (await call('GET', `/users?user_ids[]=${member}`)).body.data[0];
-    expect(all.user_group_ids).toContain(prodGroup.id);
-    const devOnly = (
-      await call('GET', `/users?user_ids[]=${member}&environment_id=${sandbox.identity.environmentIds.dev}`)
-    ).body.data[0];
-    expect(devOnly.user_group_ids).not.toContain(prodGroup.id);
+    const groupIds = async (environment: 'dev' | 'prod', query = '') =>
+      (await call('GET', `/users?user_ids[]=${member}${query}`, undefined, environment)).body.data[0]
+        .user_group_ids;
+    expect(await groupIds('prod')).toContain(prodGroup.id);
+    expect(await groupIds('dev')).not.toContain(prodGroup.id);
+    expect(await groupIds('dev', `&environment_id=${sandbox.identity.environmentIds.prod}`)).toContain(
+      prodGroup.id,
+    );
+    expect((await call('GET', `/users/${member}`, undefined, 'prod')).body.data.user_group_ids).toContain(
+      prodGroup.id,
+    );
+    expect((await call('GET', `/users/${member}`)).body.data.user_group_ids).not.toContain(prodGroup.id);
     expect((await call('GET', '/users?environment_id=1')).status).toBe(404);
   });
 

@@ -54,15 +54,16 @@ export function workatoIdentityRoutes(identity: WorkatoIdentity): Route<WorkatoP
   const userNotFound = (id: string) => jsonApiError(404, `User ${id} not found`);
   const groupNotFound = (id: string) => jsonApiError(404, `User group ${id} not found`);
 
-  const listUsers = (request: SandboxRequest): SandboxResponse => {
+  const listUsers = (request: SandboxRequest, principal: WorkatoPrincipal | undefined): SandboxResponse => {
     const query = request.url.searchParams;
     const emails = query.getAll('emails[]').map((email) => email.toLowerCase());
     const ids = query.getAll('user_ids[]');
     const groupIds = query.getAll('user_group_ids[]');
     const environmentId = query.get('environment_id');
-    const environment = environmentId === null ? undefined : identity.environmentOfId(environmentId);
-    if (environmentId !== null && !environment)
-      return jsonApiError(404, `Environment ${environmentId} not found`);
+    // Memberships are those of the client's environment unless environment_id names another.
+    const environment =
+      environmentId === null ? environmentOf(principal) : identity.environmentOfId(environmentId);
+    if (!environment) return jsonApiError(404, `Environment ${environmentId} not found`);
     const users = identity
       .allUsers()
       .filter(
@@ -72,7 +73,7 @@ export function workatoIdentityRoutes(identity: WorkatoIdentity): Route<WorkatoP
           (emails.length === 0 || emails.includes(user.email.toLowerCase())) &&
           (ids.length === 0 || ids.includes(user.id)) &&
           (groupIds.length === 0 ||
-            identity.groups.some((group) => groupIds.includes(group.id) && group.members.has(user.id))),
+            groupIds.some((id) => identity.group(id, environment)?.members.has(user.id))),
       );
     return page(request, users, (user) => identity.userJson(user, environment));
   };
@@ -116,7 +117,7 @@ export function workatoIdentityRoutes(identity: WorkatoIdentity): Route<WorkatoP
       const user = identity.createUser(fields);
       for (const id of groups)
         identity.setMembers(identity.group(id, environmentOf(principal))!, [user.id], true);
-      return identity.userJson(user);
+      return identity.userJson(user, environmentOf(principal));
     });
     return { status: 200, body: { data: bulk ? created : created[0] } };
   };
@@ -137,7 +138,7 @@ export function workatoIdentityRoutes(identity: WorkatoIdentity): Route<WorkatoP
       return group ? handle(group, request) : groupNotFound(request.params.id!);
     };
 
-  const updateUser = withUser((user, request) => {
+  const updateUser = withUser((user, request, principal) => {
     const input = body(request);
     if (isResponse(input)) return input;
     if (input.email !== undefined) {
@@ -152,7 +153,7 @@ export function workatoIdentityRoutes(identity: WorkatoIdentity): Route<WorkatoP
     if (input.external_id === null || typeof input.external_id === 'string')
       changes.external_id = input.external_id;
     identity.updateUser(user, changes);
-    return { status: 200, body: { data: identity.userJson(user) } };
+    return { status: 200, body: { data: identity.userJson(user, environmentOf(principal)) } };
   });
 
   const changeGroupOfUser = (member: boolean) =>
@@ -212,7 +213,10 @@ export function workatoIdentityRoutes(identity: WorkatoIdentity): Route<WorkatoP
     iam(
       'GET',
       '/users/:id',
-      withUser((user) => ({ status: 200, body: { data: identity.userJson(user) } })),
+      withUser((user, _request, principal) => ({
+        status: 200,
+        body: { data: identity.userJson(user, environmentOf(principal)) },
+      })),
     ),
     iam('POST', '/users', createUsers),
     iam('PUT', '/users/:id', updateUser),

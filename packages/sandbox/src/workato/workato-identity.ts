@@ -160,11 +160,13 @@ export class WorkatoIdentity {
     group.updated = Date.now();
   }
 
-  /** The user object; `environment` limits `user_group_ids` to that environment's groups. */
-  userJson(user: IdentityUser, environment?: EnvironmentType): JsonObject {
+  /**
+   * The user object, with the groups it belongs to in `environment` only: a client never sees
+   * the groups of another environment.
+   */
+  userJson(user: IdentityUser, environment: EnvironmentType): JsonObject {
     const groups = this.groups.filter(
-      (group) =>
-        group.members.has(user.id) && (environment === undefined || group.environment === environment),
+      (group) => group.members.has(user.id) && group.environment === environment,
     );
     return {
       id: user.id,
