@@ -93,7 +93,7 @@ describe('engine.providers()', () => {
       models: {
         'user-directory': ['users', 'groups', 'roles', 'activities', 'me'],
         sso: ['apps', 'app-users'],
-        hris: ['employees', 'locations'],
+        hris: ['employees', 'groups', 'locations'],
       },
       params: {
         tenant: { required: true, description: "The tenant's subdomain." },
@@ -288,7 +288,7 @@ describe('resources and filters a provider does not serve', () => {
       expect(error.provider).toBe('testco');
     }
     expect(listed.message).toBe(
-      '[engine] [testco] companies.list: hris/companies is not served by testco; it serves user-directory/users, user-directory/groups, user-directory/roles, user-directory/activities, user-directory/me, sso/apps, sso/app-users, hris/employees, hris/locations',
+      '[engine] [testco] companies.list: hris/companies is not served by testco; it serves user-directory/users, user-directory/groups, user-directory/roles, user-directory/activities, user-directory/me, sso/apps, sso/app-users, hris/employees, hris/groups, hris/locations',
     );
     expect(agent.pendingInterceptors()).toEqual([]);
   });

@@ -90,6 +90,7 @@ describe('a valid definition', () => {
       'sso/apps',
       'sso/app-users',
       'hris/employees',
+      'hris/groups',
       'hris/locations',
     ]);
     const [source] = provider.definition.resources['user-directory/users']!.list!.sources;

@@ -49,42 +49,62 @@ export type RecordStage = (page: MappedPage, step: SourceStep) => Promise<Mapped
 
 /** The stages of one source, built once per definition; a read runs them in order. */
 export interface SourcePipeline {
+  /** The stages' names, in the order they run, e.g. `fetch > join > map > local filter`. */
+  readonly stages: readonly string[];
   read(step: SourceStep): Promise<MappedPage>;
 }
 
-function pipeline(fetch: Fetch, rawStages: RawStage[], map: MapStage, recordStages: RecordStage[]) {
+type Named<Run> = [name: string, run: Run];
+
+function pipeline(
+  fetch: { names: string[]; run: Fetch },
+  rawStages: Named<RawStage>[],
+  map: MapStage,
+  recordStages: Named<RecordStage>[],
+): SourcePipeline {
   return {
-    async read(step: SourceStep): Promise<MappedPage> {
-      let raw = await fetch(step);
+    stages: [
+      ...fetch.names,
+      ...rawStages.map(([name]) => name),
+      'map',
+      ...recordStages.map(([name]) => name),
+    ],
+    async read(step) {
+      let raw = await fetch.run(step);
       if (raw.skipped) return { records: [], next: null };
-      for (const stage of rawStages) raw = await stage(raw, step);
+      for (const [, stage] of rawStages) raw = await stage(raw, step);
       let page: MappedPage = { records: await map(raw, step), next: raw.next };
-      for (const stage of recordStages) page = await stage(page, step);
+      for (const [, stage] of recordStages) page = await stage(page, step);
       return page;
     },
   };
 }
 
 function build(resource: CompiledResource, source: CompiledSource): SourcePipeline {
-  const localFilter = filterLocally(resource, source);
+  const localFilter: Named<RecordStage> = ['local filter', filterLocally(resource, source)];
   if (source.kind === 'derived') {
     return {
-      read: async (step) => localFilter({ records: await readDerived(step, source), next: null }, step),
+      stages: ['derive', localFilter[0]],
+      read: async (step) => localFilter[1]({ records: await readDerived(step, source), next: null }, step),
     };
   }
   const map = mapRecords(source.mapping);
-  if (source.kind === 'static') return pipeline(staticRecords(source.records), [], map, [localFilter]);
-  const enrichers = source.enrichers.length > 0 ? [enrich(source.enrichers)] : [];
+  if (source.kind === 'static') {
+    return pipeline({ names: ['static'], run: staticRecords(source.records) }, [], map, [localFilter]);
+  }
+  const enrichers: Named<RawStage>[] =
+    source.enrichers.length > 0 ? [['enrich', enrich(source.enrichers)]] : [];
   // A fan-out pages its parent's children: the join and dedupe of a flat listing do not apply.
   if (source.fanOutParent !== undefined) {
-    return pipeline(fetchChildPage(source), enrichers, map, [localFilter]);
+    return pipeline({ names: ['fan-out fetch'], run: fetchChildPage(source) }, enrichers, map, [localFilter]);
   }
-  return pipeline(
-    skipOnStatus(source.request, fetchPage(source)),
-    [...(source.join ? [keepJoinedRecords(source.join)] : []), ...enrichers],
-    map,
-    [...(source.dedupe ? [dropRepeatedIds()] : []), localFilter],
-  );
+  const fetch =
+    source.request.onStatus.size > 0
+      ? { names: ['fetch', 'status rule'], run: skipOnStatus(source.request, fetchPage(source)) }
+      : { names: ['fetch'], run: fetchPage(source) };
+  const join: Named<RawStage>[] = source.join ? [['join', keepJoinedRecords(source.join)]] : [];
+  const dedupe: Named<RecordStage>[] = source.dedupe ? [['dedupe', dropRepeatedIds()]] : [];
+  return pipeline(fetch, [...join, ...enrichers], map, [...dedupe, localFilter]);
 }
 
 const built = new WeakMap<CompiledSource, SourcePipeline>();
