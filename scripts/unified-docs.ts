@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { UnifiedInputFile } from './unified-input-files.ts';
 import {
   commonDefinitionName,
   commonDefinitions,
@@ -18,7 +19,12 @@ import {
 export interface ProviderResources {
   id: string;
   resources: string[];
+  /** The write operations each resource declares, e.g. `{ 'user-directory/users': ['create'] }`. */
+  writes: Record<string, string[]>;
 }
+
+/** The write operations a definition can declare on a resource, in the order the docs list them. */
+const WRITE_OPERATIONS = ['create', 'update', 'deactivate', 'add_member', 'remove_member'];
 
 /** Reads every `providers/<id>/provider.yaml`; a missing folder or file means no provider. */
 export async function readProviderResources(root: string): Promise<ProviderResources[]> {
@@ -33,7 +39,14 @@ export async function readProviderResources(root: string): Promise<ProviderResou
     const definition: unknown = parse(text);
     const resources =
       isSchemaNode(definition) && isSchemaNode(definition.resources) ? definition.resources : {};
-    providers.push({ id, resources: Object.keys(resources).sort() });
+    const writes: Record<string, string[]> = {};
+    for (const [key, resource] of Object.entries(resources)) {
+      const declared = isSchemaNode(resource)
+        ? WRITE_OPERATIONS.filter((operation) => isSchemaNode(resource[operation]))
+        : [];
+      if (declared.length > 0) writes[key] = declared;
+    }
+    providers.push({ id, resources: Object.keys(resources).sort(), writes });
   }
   return providers;
 }
@@ -128,6 +141,22 @@ function providerMatrix(schemas: UnifiedSchemas, providers: ProviderResources[])
     lines.push(`| \`${key}\` | ${marks.join(' | ')} |`);
   }
   lines.push('');
+  const written = [...new Set(providers.flatMap((provider) => Object.keys(provider.writes)))].sort();
+  if (written.length > 0) {
+    lines.push(
+      'Write operations each provider declares (`create`, `update`, `deactivate`, `add_member`, `remove_member`).',
+      '',
+      `| Resource | Operation | ${providers.map((provider) => provider.id).join(' | ')} |`,
+      `| --- | --- | ${providers.map(() => ':---:').join(' | ')} |`,
+    );
+    for (const key of written) {
+      for (const operation of WRITE_OPERATIONS) {
+        const marks = providers.map((provider) => (provider.writes[key]?.includes(operation) ? '✓' : ''));
+        if (marks.some(Boolean)) lines.push(`| \`${key}\` | \`${operation}\` | ${marks.join(' | ')} |`);
+      }
+    }
+    lines.push('');
+  }
   for (const provider of providers) {
     const unknown = provider.resources.filter((key) => !known.has(key));
     if (unknown.length > 0)
@@ -152,7 +181,11 @@ const CONVENTIONS = `## Conventions
 - Every schema is JSON Schema draft 2020-12 with \`additionalProperties: false\` and validates in Ajv strict mode.`;
 
 /** The Markdown of docs/models.md. */
-export function renderModelsReference(schemas: UnifiedSchemas, providers: ProviderResources[]): string {
+export function renderModelsReference(
+  schemas: UnifiedSchemas,
+  providers: ProviderResources[],
+  inputs: readonly UnifiedInputFile[] = [],
+): string {
   const common = commonDefinitions(schemas.common);
   const lines = [
     '<!-- Generated from schemas/**/*.schema.json and providers/*/provider.yaml by `pnpm generate`. Do not edit. -->',
@@ -178,6 +211,18 @@ export function renderModelsReference(schemas: UnifiedSchemas, providers: Provid
       '',
     );
     lines.push(fieldTable(file.schema, common), '');
+    for (const input of inputs.filter(
+      (candidate) => candidate.model === file.model && candidate.resource === file.resource,
+    )) {
+      lines.push(
+        `#### \`${file.model}/${file.resource}\` input of \`${input.operation}\``,
+        '',
+        `${String(input.schema.description)} Schema: \`${input.path}\`.`,
+        '',
+        fieldTable(input.schema, common),
+        '',
+      );
+    }
   }
   lines.push(...commonSection(common), ...providerMatrix(schemas, providers));
   return `${lines.join('\n').trimEnd()}\n`;

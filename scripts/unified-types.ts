@@ -9,6 +9,7 @@
  */
 import { compile } from 'json-schema-to-typescript';
 import { generatedHeader } from './generated-file.ts';
+import type { UnifiedInputFile } from './unified-input-files.ts';
 import {
   commonDefinitionName,
   commonDefinitions,
@@ -78,7 +79,10 @@ function namespace(name: string, description: string, declarations: string[]): s
 }
 
 /** The TypeScript source of every unified record type, grouped in one namespace per model. */
-export async function renderUnifiedTypes(schemas: UnifiedSchemas): Promise<string> {
+export async function renderUnifiedTypes(
+  schemas: UnifiedSchemas,
+  inputs: readonly UnifiedInputFile[] = [],
+): Promise<string> {
   const definitions = commonDefinitions(schemas.common);
   const commonTypeNames = new Map(
     [...definitions].map(([name, definition]) => [name, pascalCase(String(definition.title ?? name))]),
@@ -92,6 +96,7 @@ export async function renderUnifiedTypes(schemas: UnifiedSchemas): Promise<strin
   const sections = [namespace('Common', String(schemas.common.description), commonDeclarations)];
 
   const recordMapEntries: string[] = [];
+  const inputMapEntries: string[] = [];
   const models = [...new Set(schemas.resources.map((file) => file.model))];
   for (const model of models) {
     const namespaceName = pascalCase(model);
@@ -101,6 +106,20 @@ export async function renderUnifiedTypes(schemas: UnifiedSchemas): Promise<strin
       const typeName = pascalCase(String(file.schema.title));
       declarations.push(await compileDeclaration(file.schema, typeName, commonTypeNames));
       resourceEntries.push(`    '${file.resource}': ${namespaceName}.${typeName};`);
+    }
+    const inputEntries = new Map<string, string[]>();
+    for (const input of inputs.filter((candidate) => candidate.model === model)) {
+      const typeName = pascalCase(String(input.schema.title));
+      declarations.push(await compileDeclaration(input.schema, typeName, commonTypeNames));
+      const entries = inputEntries.get(input.resource) ?? [];
+      entries.push(`      ${input.operation}: ${namespaceName}.${typeName};`);
+      inputEntries.set(input.resource, entries);
+    }
+    if (inputEntries.size > 0) {
+      const resources = [...inputEntries].map(
+        ([resource, entries]) => `    '${resource}': {\n${entries.join('\n')}\n    };`,
+      );
+      inputMapEntries.push(`  '${model}': {\n${resources.join('\n')}\n  };`);
     }
     sections.push(namespace(namespaceName, `Records of the \`${model}\` model.`, declarations));
     recordMapEntries.push(`  '${model}': {\n${resourceEntries.join('\n')}\n  };`);
@@ -118,5 +137,7 @@ export async function renderUnifiedTypes(schemas: UnifiedSchemas): Promise<strin
     "/** The record type of one resource, e.g. `UnifiedRecord<'sso', 'apps'>` is `Sso.App`. */",
     'export type UnifiedRecord<Model extends UnifiedModel, Resource extends UnifiedResource<Model>> =',
     '  UnifiedRecordMap[Model][Resource];\n',
+    '/** The input type of every write operation that takes one, by model, resource and operation. */',
+    `export interface UnifiedInputMap {\n${inputMapEntries.join('\n')}\n}\n`,
   ].join('\n');
 }

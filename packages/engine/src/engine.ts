@@ -177,6 +177,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
           cursors,
           credentialFingerprint: cursors.credentialFingerprint(stableCredentials(method, credentials)),
           onWarning: (warning: EngineError) => onWarning(redactError(warning, redact)),
+          defaultHeaders,
         });
       } catch (error) {
         throw redactError(error, (text) =>

@@ -7,11 +7,12 @@ export { providerDefinitionSchema } from './definition/schema.js';
 export { createEngine, type Engine } from './engine.js';
 export { EngineError, type EngineErrorContext, type Problem } from './errors/engine-error.js';
 export { type EngineErrorCode, ERROR_CODES } from './errors/error-codes.js';
-export { COMMON_SCHEMA, UNIFIED_SCHEMAS } from './generated/unified-schemas.js';
+export { COMMON_SCHEMA, UNIFIED_INPUT_SCHEMAS, UNIFIED_SCHEMAS } from './generated/unified-schemas.js';
 export type {
   Common,
   Hris,
   Sso,
+  UnifiedInputMap,
   UnifiedModel,
   UnifiedRecord,
   UnifiedRecordMap,
@@ -28,8 +29,10 @@ export type {
   Cancellable,
   ConnectOptions,
   ConnectOptionsFor,
+  DryRunRequest,
   EngineOptions,
   GetOptions,
+  InputOf,
   ListingStats,
   ListOptions,
   Page,
@@ -40,6 +43,8 @@ export type {
   ProxyResponse,
   RecordOf,
   ValidationMode,
+  WriteOptions,
+  WriteResult,
 } from './public-types.js';
 export {
   createUnifiedValidator,

@@ -3,7 +3,12 @@ import type { RefreshedTokens } from './auth/auth-strategy.js';
 import type { BuiltInProviders } from './built-in-provider-types.js';
 import type { CompiledProvider } from './definition/compiled-types.js';
 import type { EngineError } from './errors/engine-error.js';
-import type { UnifiedModel, UnifiedRecord, UnifiedResource } from './generated/unified-types.js';
+import type {
+  UnifiedInputMap,
+  UnifiedModel,
+  UnifiedRecord,
+  UnifiedResource,
+} from './generated/unified-types.js';
 
 /**
  * A validated, compiled provider definition, as `loadProviderDefinition` returns it (the
@@ -232,3 +237,53 @@ export type RecordOf<Model extends UnifiedModel, Resource extends UnifiedResourc
   Model,
   Resource
 >;
+
+/**
+ * The input of a write operation, e.g. `InputOf<'user-directory', 'users', 'create'>` is
+ * `UserDirectory.UserCreateInput`; a resource without an input schema takes any object.
+ */
+export type InputOf<
+  Model extends UnifiedModel,
+  Resource extends UnifiedResource<Model>,
+  Operation extends 'create' | 'update',
+> = Model extends keyof UnifiedInputMap
+  ? Resource extends keyof UnifiedInputMap[Model]
+    ? Operation extends keyof UnifiedInputMap[Model][Resource]
+      ? UnifiedInputMap[Model][Resource][Operation]
+      : Record<string, unknown>
+    : Record<string, unknown>
+  : Record<string, unknown>;
+
+/**
+ * What a write resolves to: with `dryRun: true`, the request it would send; otherwise the record
+ * after the change, or `{ id }` where the provider answers nothing to read it from.
+ */
+export type WriteResult<
+  Model extends UnifiedModel,
+  Resource extends UnifiedResource<Model>,
+  Options extends WriteOptions = WriteOptions,
+> = Options extends { dryRun: true } ? DryRunRequest : RecordOf<Model, Resource> | { id: string };
+
+/** Options of every write call. */
+export interface WriteOptions {
+  /** Build the request and return it, secrets redacted, without sending anything. */
+  dryRun?: boolean;
+  /**
+   * A key naming this change, sent where the provider honours one (the request may then be
+   * retried safely); with a provider that honours none the call fails with invalid_request.
+   */
+  idempotencyKey?: string;
+  /** Cancels the call; a write already sent may still have happened (see write_outcome_unknown). */
+  signal?: AbortSignal;
+  /** Include `remote_data` in the returned record. Default: true. */
+  remoteData?: boolean;
+}
+
+/** What a write would send, as `dryRun: true` returns it. Secret values read `[redacted]`. */
+export interface DryRunRequest {
+  dry_run: true;
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}

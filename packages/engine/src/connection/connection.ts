@@ -1,5 +1,6 @@
 import type { CursorBinding } from '../cursor/cursor-codec.js';
 import type { CompiledResource } from '../definition/compiled-types.js';
+import type { WriteOperationName } from '../definition/schema-write.js';
 import { asEngineError } from '../errors/as-engine-error.js';
 import { EngineError, type EngineErrorContext, setResumeCursor } from '../errors/engine-error.js';
 import { redactError } from '../errors/redact-error.js';
@@ -14,13 +15,17 @@ import { proxyRequest } from '../operations/proxy-request.js';
 import type { ConnectionRuntime } from '../operations/runtime.js';
 import type {
   GetOptions,
+  InputOf,
   ListingStats,
   ListOptions,
   Page,
   ProxyRequest,
   ProxyResponse,
   RecordOf,
+  WriteOptions,
+  WriteResult,
 } from '../public-types.js';
+import { runWrite } from '../writes/run-write.js';
 
 /**
  * A customer's account at one provider, as `engine.connect()` returns it. Reads any unified
@@ -146,6 +151,106 @@ export class Connection {
   /** Calls the provider's own API with this connection's base URL, auth, rate limits and retries. */
   proxy(request: ProxyRequest): Promise<ProxyResponse> {
     return this.guard(undefined, 'proxy', request.signal, () => proxyRequest(this.#runtime, request));
+  }
+
+  /**
+   * Creates (invites, provisions) a record. The input is checked against the unified input
+   * schema, and against the fields the provider can set (`unsupported_field`), before any
+   * request. Resolves to the record after the change, or `{ id }` where the provider answers
+   * nothing; with `dryRun: true`, to the request it would send (secrets redacted), sending nothing.
+   */
+  create<
+    Model extends UnifiedModel,
+    Resource extends UnifiedResource<Model>,
+    Options extends WriteOptions = WriteOptions,
+  >(
+    model: Model,
+    resource: Resource,
+    input: InputOf<Model, Resource, 'create'>,
+    options?: Options,
+  ): Promise<WriteResult<Model, Resource, Options>> {
+    return this.write(model, resource, 'create', { input, options });
+  }
+
+  /** Changes the given fields of a record; fields the provider cannot change fail with `unsupported_field`. */
+  update<
+    Model extends UnifiedModel,
+    Resource extends UnifiedResource<Model>,
+    Options extends WriteOptions = WriteOptions,
+  >(
+    model: Model,
+    resource: Resource,
+    id: string,
+    input: InputOf<Model, Resource, 'update'>,
+    options?: Options,
+  ): Promise<WriteResult<Model, Resource, Options>> {
+    return this.write(model, resource, 'update', { id, input, options });
+  }
+
+  /** Deactivates (deprovisions, removes the access of) a record. */
+  deactivate<
+    Model extends UnifiedModel,
+    Resource extends UnifiedResource<Model>,
+    Options extends WriteOptions = WriteOptions,
+  >(
+    model: Model,
+    resource: Resource,
+    id: string,
+    options?: Options,
+  ): Promise<WriteResult<Model, Resource, Options>> {
+    return this.write(model, resource, 'deactivate', { id, options });
+  }
+
+  /** Adds a member (a user) to a record (a group). Resolves to `{ id }` of the record. */
+  addMember<
+    Model extends UnifiedModel,
+    Resource extends UnifiedResource<Model>,
+    Options extends WriteOptions = WriteOptions,
+  >(
+    model: Model,
+    resource: Resource,
+    id: string,
+    memberId: string,
+    options?: Options,
+  ): Promise<WriteResult<Model, Resource, Options>> {
+    return this.write(model, resource, 'add_member', { id, memberId, options });
+  }
+
+  /** Removes a member from a record. Resolves to `{ id }` of the record. */
+  removeMember<
+    Model extends UnifiedModel,
+    Resource extends UnifiedResource<Model>,
+    Options extends WriteOptions = WriteOptions,
+  >(
+    model: Model,
+    resource: Resource,
+    id: string,
+    memberId: string,
+    options?: Options,
+  ): Promise<WriteResult<Model, Resource, Options>> {
+    return this.write(model, resource, 'remove_member', { id, memberId, options });
+  }
+
+  private write<T>(
+    model: string,
+    resource: string,
+    operation: WriteOperationName,
+    call: { id?: string; memberId?: string; input?: unknown; options: WriteOptions | undefined },
+  ): Promise<T> {
+    const options = call.options ?? {};
+    return this.guard(`${model}/${resource}`, operation, options.signal, async () => {
+      const compiled = this.resource(model, resource, operation);
+      const write = compiled.writes.get(operation);
+      if (!write) {
+        const declared = [...compiled.writes.keys()].join(', ') || 'none';
+        throw new EngineError(
+          'unsupported_operation',
+          `${operation} is not supported by ${this.provider} for ${compiled.key} (it declares: ${declared})`,
+          { provider: this.provider, resource: compiled.key, operation },
+        );
+      }
+      return (await runWrite(this.#runtime, { ...call, resource: compiled, write, options })) as T;
+    });
   }
 
   /** Checks a listing's arguments and reads its cursor, before any request. */

@@ -1,6 +1,7 @@
 import type { Problem } from '../errors/engine-error.js';
 import { MAPPING_HELPERS } from '../mapping/jsonata-helpers.js';
 import { allowedHosts, hostAllowed } from './allowed-hosts.js';
+import { checkWrites } from './check-writes.js';
 import type { ParsedDefinition } from './schema.js';
 import { providerDefinitionSchema } from './schema.js';
 import type { ResourceDefinition } from './schema-resource.js';
@@ -39,6 +40,8 @@ const RESERVED_NAMES = new Set([
   'id',
   'id_parts',
   'value',
+  'member_id',
+  'input',
 ]);
 
 function checkConnection(definition: ParsedDefinition, report: Report): void {
@@ -142,6 +145,7 @@ function checkResource(
   report: Report,
 ): void {
   if (!resource.list && !resource.get) report(path, 'a resource needs list, get, or both');
+  checkWrites(resource, path, report);
   if (resource.singleton && !resource.get) report(path, 'a singleton needs get');
   for (const [name, filter] of Object.entries(resource.filters)) {
     if (filter.type === 'enum' && !filter.values?.length)

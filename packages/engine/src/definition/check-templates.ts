@@ -60,6 +60,15 @@ function idPartNames(get: RawObject | undefined): Set<string> {
   return new Set([...pattern.matchAll(/\(\?<([A-Za-z_]\w*)>/g)].map((match) => match[1]!));
 }
 
+/** What a write request's templates read besides params: the record id, and the member's. */
+const WRITE_ROOTS: Record<string, readonly string[]> = {
+  create: [],
+  update: ['id'],
+  deactivate: ['id'],
+  add_member: ['id', 'member_id'],
+  remove_member: ['id', 'member_id'],
+};
+
 /**
  * The roots (and their names) a template may read where it stands: the values the engine has at
  * that point. A base URL knows only params; a get request knows the id; an enrich request knows
@@ -90,6 +99,9 @@ function rootsAt(definition: RawObject, path: Path): Map<string, Names> | undefi
       ['record', 'any'],
     ]);
   }
+  const write = Object.hasOwn(WRITE_ROOTS, String(path[2])) ? WRITE_ROOTS[String(path[2])] : undefined;
+  if (write)
+    return new Map<string, Names>([['params', params], ...write.map((root) => [root, 'any'] as const)]);
   if (path[2] === 'get') {
     return new Map<string, Names>([
       ['params', params],

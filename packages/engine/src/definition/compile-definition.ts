@@ -3,6 +3,7 @@ import { JsonataSyntaxError } from '../mapping/compile-jsonata.js';
 import { CollectionExpression, PageExpression, SingleExpression } from '../mapping/record-mapping.js';
 import { allowedHosts } from './allowed-hosts.js';
 import { compileAuthMethod } from './compile-auth.js';
+import { compileWrites } from './compile-write.js';
 import type {
   CompiledEnricher,
   CompiledGet,
@@ -24,7 +25,7 @@ import type { ResourceDefinition } from './schema-resource.js';
 import type { SourceDefinition } from './schema-source.js';
 import { parseTemplate, type Template } from './template.js';
 
-/** The path templates of a definition's own requests, in definition order: list, enrich, get. */
+/** The path templates of a definition's own requests, in definition order: list, enrich, get, writes. */
 function requestTemplates(resources: Iterable<CompiledResource>): Template[] {
   const templates: Template[] = [];
   for (const resource of resources) {
@@ -37,6 +38,7 @@ function requestTemplates(resources: Iterable<CompiledResource>): Template[] {
       templates.push(source.request.path, ...source.enrichers.map((enricher) => enricher.request.path));
     }
     if (resource.get?.request) templates.push(resource.get.request.path);
+    for (const write of resource.writes.values()) templates.push(write.path);
   }
   return templates;
 }
@@ -181,10 +183,10 @@ export function compileDefinition(definition: ParsedDefinition, problems: Proble
     const list = resourceDefinition.list;
     const firstHttp = list?.sources.find((item) => 'request' in item);
     const getDefinition = resourceDefinition.get;
+    const mappingSource =
+      getDefinition?.mapping ?? (firstHttp && 'mapping' in firstHttp ? firstHttp.mapping : undefined);
     let get: CompiledGet | undefined;
     if (getDefinition) {
-      const mappingSource =
-        getDefinition.mapping ?? (firstHttp && 'mapping' in firstHttp ? firstHttp.mapping : undefined);
       let idPattern: RegExp | undefined;
       try {
         idPattern =
@@ -228,6 +230,7 @@ export function compileDefinition(definition: ParsedDefinition, problems: Proble
         })),
       },
       get,
+      writes: compileWrites(resourceDefinition, path, optional, families, mappingSource),
     };
   }
 

@@ -4,6 +4,7 @@ import type { ParsedDefinition } from './schema.js';
 import type { AuthMethodDefinition } from './schema-auth.js';
 import type { PaginationDefinition } from './schema-pagination.js';
 import type { FilterDefinition } from './schema-resource.js';
+import type { WRITE_RULE_ERRORS, WriteOperationName } from './schema-write.js';
 import type { Template } from './template.js';
 
 /** The templates of an auth method, parsed when the definition loads. */
@@ -115,6 +116,41 @@ export interface CompiledResource {
     | { sources: CompiledSource[]; variants: Array<{ when: string[]; sources: CompiledSource[] }> }
     | undefined;
   get: CompiledGet | undefined;
+  /** The write operations the resource declares. */
+  writes: ReadonlyMap<WriteOperationName, CompiledWrite>;
+}
+
+/** What an error status means for a write, compiled. */
+export type CompiledWriteStatusRule =
+  | { kind: 'skip'; warn: string | undefined }
+  | { kind: 'exists' }
+  | {
+      kind: 'error';
+      code: (typeof WRITE_RULE_ERRORS)[number];
+      message: string | undefined;
+      when: SingleExpression | undefined;
+    };
+
+/** One write operation of a resource, with its templates parsed and JSONata compiled. */
+export interface CompiledWrite {
+  operation: WriteOperationName;
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: Template;
+  query: Array<[name: string, value: Template]>;
+  headers: Array<[name: string, value: Template]>;
+  family: string;
+  body: SingleExpression | undefined;
+  /** The input fields the provider can set; undefined: every field of the input schema. */
+  fields: ReadonlySet<string> | undefined;
+  idempotent: boolean;
+  /** The header that carries the caller's idempotency key, when the provider honours one. */
+  idempotencyKey: string | undefined;
+  records: SingleExpression | undefined;
+  mapping: PageExpression | undefined;
+  readBack: 'response' | 'get' | 'find' | 'id' | undefined;
+  find: SingleExpression | undefined;
+  pending: SingleExpression | undefined;
+  onStatus: ReadonlyMap<number, CompiledWriteStatusRule>;
 }
 
 export interface CompiledParam {

@@ -40,6 +40,22 @@ function httpSource(pagination: Record<string, unknown>) {
   };
 }
 
+/** A write operation with every field. */
+const write = (method: string, path: string) => ({
+  request: {
+    method,
+    path,
+    query: { q: '{{params.tenant}}' },
+    headers: { 'X-Tenant': '{{params.tenant}}' },
+    body: '{ "email": email }',
+    on_status: { 404: { error: 'not_found', when: 'status = 404' } },
+  },
+  records: 'data',
+  mapping: '{ "id": $string(id), "status": "active" }',
+  find: '{ "group_id": $id }',
+  pending: '{ "id": $id, "status": "invited" }',
+});
+
 const PAGINATIONS = [
   { type: 'body_next_url', next_url: 'links.next' },
   { type: 'body_cursor', cursor: 'meta.next', cursor_param: 'cursor' },
@@ -84,9 +100,14 @@ const FULL_DEFINITION = JSON.parse(
           enrich: { extra: { request: request('/users/{{record.id}}/extra'), records: 'value' } },
           id_pattern: '^(?<user>.+)$',
         },
+        create: write('POST', '/users'),
+        update: write('PATCH', '/users/{{id}}'),
+        deactivate: write('POST', '/users/{{id}}/deactivate'),
       },
       'user-directory/groups': {
         list: { sources: [{ request: { path: '/groups' }, mapping: '{ "id": $string(id), "name": name }' }] },
+        add_member: write('PUT', '/groups/{{id}}/members/{{member_id}}'),
+        remove_member: write('DELETE', '/groups/{{id}}/members/{{member_id}}'),
       },
     },
   }),

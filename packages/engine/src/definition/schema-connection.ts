@@ -8,7 +8,7 @@ export const identifier = z
 
 /**
  * A string with `{{ path }}` placeholders. Paths read from `params`, `auth`, `filter`,
- * `parent`, `record`, `id`, `id_parts` and `limit`, each only where the engine has it. A path
+ * `parent`, `record`, `id`, `id_parts`, `member_id` and `limit`, each only where the engine has it. A path
  * placeholder is URL-encoded; a query parameter whose placeholder has no value is left out.
  */
 export const template = z
@@ -18,7 +18,7 @@ export const template = z
     id: 'Template',
     role: 'template',
     description:
-      'Text with {{ path }} placeholders read from params, auth, filter, parent, record, id, id_parts and limit, each only where the engine has it.',
+      'Text with {{ path }} placeholders read from params, auth, filter, parent, record, id, id_parts, member_id and limit, each only where the engine has it.',
     examples: ['https://{{params.domain}}', '/api/v1/users/{{id}}', 'SSWS {{auth.token}}'],
   });
 

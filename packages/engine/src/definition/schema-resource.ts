@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { identifier, jsonataSource, regexSource } from './schema-connection.js';
 import { enrichSchema, requestSchema } from './schema-request.js';
 import { sources } from './schema-source.js';
+import { writeFields } from './schema-write.js';
 
 const filterSchema = z
   .strictObject({
@@ -156,6 +157,7 @@ export const resourceSchema = z
     }),
     list: listSchema.optional(),
     get: getSchema.optional(),
+    ...writeFields,
   })
   .meta({
     id: 'Resource',

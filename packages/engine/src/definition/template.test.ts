@@ -103,7 +103,7 @@ describe('checkTemplate', () => {
 
   it('names an unknown root and unbalanced braces', () => {
     expect(checkTemplate('/users/{{user.id}}')).toEqual([
-      'unknown placeholder {{user.id}}: expected one of params, auth, filter, parent, record, id, id_parts, limit',
+      'unknown placeholder {{user.id}}: expected one of params, auth, filter, parent, record, id, id_parts, limit, member_id',
     ]);
     expect(checkTemplate('/users/{{id}')).toEqual(['unbalanced {{ }} in template']);
     expect(checkTemplate('/users/id}}')).toEqual(['unbalanced {{ }} in template']);

@@ -4,7 +4,17 @@
  */
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}/g;
-const ALLOWED_ROOTS = new Set(['params', 'auth', 'filter', 'parent', 'record', 'id', 'id_parts', 'limit']);
+const ALLOWED_ROOTS = new Set([
+  'params',
+  'auth',
+  'filter',
+  'parent',
+  'record',
+  'id',
+  'id_parts',
+  'limit',
+  'member_id',
+]);
 
 type TemplatePart = { text: string } | { path: string[] };
 

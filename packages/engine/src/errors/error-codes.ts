@@ -50,6 +50,27 @@ export const ERROR_CODES = {
     description: 'A response body exceeded the size cap (`maxResponseBytes`).',
   },
   aborted: { retryable: false, description: "The caller's AbortSignal cancelled the call." },
+  invalid_input: {
+    retryable: false,
+    description: 'A write input does not match its unified input schema; nothing was sent.',
+  },
+  unsupported_field: {
+    retryable: false,
+    description: 'A write input sets a field the provider cannot change; nothing was sent.',
+  },
+  conflict: {
+    retryable: false,
+    description: 'The record already exists (HTTP 409 or an equivalent) and cannot be read back.',
+  },
+  not_accepted: {
+    retryable: false,
+    description: 'The user has not accepted the invitation yet; the change is possible only afterwards.',
+  },
+  write_outcome_unknown: {
+    retryable: false,
+    description:
+      'A write was sent but its answer was lost (network error, timeout or 5xx): it may have happened. Read the record back before trying again.',
+  },
   internal_error: {
     retryable: false,
     description: 'An unexpected failure inside the engine (a bug): see the cause.',

@@ -2284,3 +2284,309 @@ export const UNIFIED_SCHEMAS = {
     },
   },
 } as const;
+
+/** Every unified write-input schema, by model, resource and operation. */
+export const UNIFIED_INPUT_SCHEMAS = {
+  'user-directory': {
+    'users': {
+      create: {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://org.dev/schemas/user-directory/inputs/users.create.schema.json",
+        "title": "User create input",
+        "description": "What creating (inviting, provisioning) a user takes. Each provider says which fields it can set; any other field fails with unsupported_field before a request is sent.",
+        "type": "object",
+        "properties": {
+          "email": {
+            "title": "Email",
+            "description": "The user's primary (work) email address; invitations and activation emails go to it.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[^\\s@]+@[^\\s@]+$",
+            "examples": [
+              "ada.lovelace@acme.com"
+            ]
+          },
+          "username": {
+            "title": "Username",
+            "description": "The name the user signs in with, where the provider has one apart from the email.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "ada.lovelace@acme.com"
+            ]
+          },
+          "name": {
+            "title": "Name",
+            "description": "Full display name.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Ada Lovelace"
+            ]
+          },
+          "first_name": {
+            "title": "First name",
+            "description": "Given name.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Ada"
+            ]
+          },
+          "last_name": {
+            "title": "Last name",
+            "description": "Family name.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Lovelace"
+            ]
+          },
+          "title": {
+            "title": "Title",
+            "description": "Job title.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Staff Engineer"
+            ]
+          },
+          "phones": {
+            "title": "Phones",
+            "description": "Phone numbers of the user.",
+            "type": "array",
+            "items": {
+              "$ref": "../../common.schema.json#/$defs/phone"
+            },
+            "examples": [
+              [
+                {
+                  "number": "+14155550123",
+                  "type": "mobile"
+                }
+              ]
+            ]
+          },
+          "roles": {
+            "title": "Roles",
+            "description": "Roles to hold, by name, with the environment where the provider scopes roles by environment; the id of a user-directory/roles record tells the provider which kind of role it is. On update, the roles of the environments named replace the ones held there.",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "$ref": "../../common.schema.json#/$defs/role_assignment"
+            },
+            "examples": [
+              [
+                {
+                  "id": "env:12",
+                  "name": "Developer",
+                  "environment": "dev"
+                }
+              ]
+            ]
+          },
+          "groups": {
+            "title": "Groups",
+            "description": "Groups (user-directory/groups ids) the user joins when created.",
+            "type": "array",
+            "items": {
+              "$ref": "../../common.schema.json#/$defs/id_reference"
+            },
+            "examples": [
+              [
+                {
+                  "id": "00g1emaKYZTWRYYRRTSK"
+                }
+              ]
+            ]
+          },
+          "external_id": {
+            "title": "External id",
+            "description": "Id of the user in an upstream system (an HR system, a SCIM client).",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "E-10442"
+            ]
+          },
+          "timezone": {
+            "title": "Time zone",
+            "description": "IANA time zone name.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+)$",
+            "examples": [
+              "America/Los_Angeles"
+            ]
+          },
+          "locale": {
+            "title": "Locale",
+            "description": "Preferred locale as a BCP 47 language tag.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+            "examples": [
+              "en-US"
+            ]
+          }
+        },
+        "required": [
+          "email"
+        ],
+        "additionalProperties": false,
+        "examples": [
+          {
+            "email": "ada.lovelace@acme.com",
+            "name": "Ada Lovelace",
+            "roles": [
+              {
+                "name": "Developer",
+                "environment": "dev"
+              }
+            ]
+          }
+        ]
+      },
+      update: {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://org.dev/schemas/user-directory/inputs/users.update.schema.json",
+        "title": "User update input",
+        "description": "A partial change to a user: only the fields given change, the others are left as they are. Each provider says which fields it can change; any other field fails with unsupported_field before a request is sent.",
+        "type": "object",
+        "properties": {
+          "email": {
+            "title": "Email",
+            "description": "The user's primary (work) email address; invitations and activation emails go to it.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[^\\s@]+@[^\\s@]+$",
+            "examples": [
+              "ada.lovelace@acme.com"
+            ]
+          },
+          "username": {
+            "title": "Username",
+            "description": "The name the user signs in with, where the provider has one apart from the email.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "ada.lovelace@acme.com"
+            ]
+          },
+          "name": {
+            "title": "Name",
+            "description": "Full display name.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Ada Lovelace"
+            ]
+          },
+          "first_name": {
+            "title": "First name",
+            "description": "Given name.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Ada"
+            ]
+          },
+          "last_name": {
+            "title": "Last name",
+            "description": "Family name.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Lovelace"
+            ]
+          },
+          "title": {
+            "title": "Title",
+            "description": "Job title.",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "Staff Engineer"
+            ]
+          },
+          "phones": {
+            "title": "Phones",
+            "description": "Phone numbers of the user.",
+            "type": "array",
+            "items": {
+              "$ref": "../../common.schema.json#/$defs/phone"
+            },
+            "examples": [
+              [
+                {
+                  "number": "+14155550123",
+                  "type": "mobile"
+                }
+              ]
+            ]
+          },
+          "roles": {
+            "title": "Roles",
+            "description": "Roles to hold, by name, with the environment where the provider scopes roles by environment; the id of a user-directory/roles record tells the provider which kind of role it is. On update, the roles of the environments named replace the ones held there.",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "$ref": "../../common.schema.json#/$defs/role_assignment"
+            },
+            "examples": [
+              [
+                {
+                  "id": "env:12",
+                  "name": "Developer",
+                  "environment": "dev"
+                }
+              ]
+            ]
+          },
+          "external_id": {
+            "title": "External id",
+            "description": "Id of the user in an upstream system (an HR system, a SCIM client).",
+            "type": "string",
+            "minLength": 1,
+            "examples": [
+              "E-10442"
+            ]
+          },
+          "timezone": {
+            "title": "Time zone",
+            "description": "IANA time zone name.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+)$",
+            "examples": [
+              "America/Los_Angeles"
+            ]
+          },
+          "locale": {
+            "title": "Locale",
+            "description": "Preferred locale as a BCP 47 language tag.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+            "examples": [
+              "en-US"
+            ]
+          }
+        },
+        "required": [],
+        "additionalProperties": false,
+        "minProperties": 1,
+        "examples": [
+          {
+            "roles": [
+              {
+                "name": "Operator",
+                "environment": "prod"
+              }
+            ]
+          }
+        ]
+      },
+    },
+  },
+} as const;

@@ -786,6 +786,114 @@ export namespace UserDirectory {
       [k: string]: unknown;
     };
   }
+
+  /**
+   * What creating (inviting, provisioning) a user takes. Each provider says which fields it can set; any other field fails with unsupported_field before a request is sent.
+   */
+  export interface UserCreateInput {
+    /**
+     * The user's primary (work) email address; invitations and activation emails go to it.
+     */
+    email: string;
+    /**
+     * The name the user signs in with, where the provider has one apart from the email.
+     */
+    username?: string;
+    /**
+     * Full display name.
+     */
+    name?: string;
+    /**
+     * Given name.
+     */
+    first_name?: string;
+    /**
+     * Family name.
+     */
+    last_name?: string;
+    /**
+     * Job title.
+     */
+    title?: string;
+    /**
+     * Phone numbers of the user.
+     */
+    phones?: Common.PhoneEntry[];
+    /**
+     * Roles to hold, by name, with the environment where the provider scopes roles by environment; the id of a user-directory/roles record tells the provider which kind of role it is. On update, the roles of the environments named replace the ones held there.
+     *
+     * @minItems 1
+     */
+    roles?: [Common.RoleAssignment, ...Common.RoleAssignment[]];
+    /**
+     * Groups (user-directory/groups ids) the user joins when created.
+     */
+    groups?: Common.IdReference[];
+    /**
+     * Id of the user in an upstream system (an HR system, a SCIM client).
+     */
+    external_id?: string;
+    /**
+     * IANA time zone name.
+     */
+    timezone?: string;
+    /**
+     * Preferred locale as a BCP 47 language tag.
+     */
+    locale?: string;
+  }
+
+  /**
+   * A partial change to a user: only the fields given change, the others are left as they are. Each provider says which fields it can change; any other field fails with unsupported_field before a request is sent.
+   */
+  export interface UserUpdateInput {
+    /**
+     * The user's primary (work) email address; invitations and activation emails go to it.
+     */
+    email?: string;
+    /**
+     * The name the user signs in with, where the provider has one apart from the email.
+     */
+    username?: string;
+    /**
+     * Full display name.
+     */
+    name?: string;
+    /**
+     * Given name.
+     */
+    first_name?: string;
+    /**
+     * Family name.
+     */
+    last_name?: string;
+    /**
+     * Job title.
+     */
+    title?: string;
+    /**
+     * Phone numbers of the user.
+     */
+    phones?: Common.PhoneEntry[];
+    /**
+     * Roles to hold, by name, with the environment where the provider scopes roles by environment; the id of a user-directory/roles record tells the provider which kind of role it is. On update, the roles of the environments named replace the ones held there.
+     *
+     * @minItems 1
+     */
+    roles?: [Common.RoleAssignment, ...Common.RoleAssignment[]];
+    /**
+     * Id of the user in an upstream system (an HR system, a SCIM client).
+     */
+    external_id?: string;
+    /**
+     * IANA time zone name.
+     */
+    timezone?: string;
+    /**
+     * Preferred locale as a BCP 47 language tag.
+     */
+    locale?: string;
+  }
 }
 
 /** The record type of every unified resource, by model and resource id. */
@@ -818,3 +926,13 @@ export type UnifiedResource<Model extends UnifiedModel> = keyof UnifiedRecordMap
 /** The record type of one resource, e.g. `UnifiedRecord<'sso', 'apps'>` is `Sso.App`. */
 export type UnifiedRecord<Model extends UnifiedModel, Resource extends UnifiedResource<Model>> =
   UnifiedRecordMap[Model][Resource];
+
+/** The input type of every write operation that takes one, by model, resource and operation. */
+export interface UnifiedInputMap {
+  'user-directory': {
+    'users': {
+      create: UserDirectory.UserCreateInput;
+      update: UserDirectory.UserUpdateInput;
+    };
+  };
+}

@@ -20,6 +20,12 @@ export interface OutgoingRequest {
   /** Endpoint family for rate limits, e.g. the path template `/api/v1/users`. */
   family: string;
   context: CallContext;
+  /** Whether the request may be sent twice; default: by method (GET, PUT, DELETE... are). */
+  idempotent?: boolean | undefined;
+  /** How many 429 waits the request may make before the 429 is returned; default: no bound. */
+  maxRateLimitWaits?: number | undefined;
+  /** Statuses the caller's own rules handle: returned at once, never waited on or retried. */
+  handledStatuses?: { has(status: number): boolean } | undefined;
 }
 
 export interface IncomingResponse {
@@ -78,7 +84,8 @@ export class HttpClient {
     const retry = provider.definition.retry;
     const origin = outgoing.url.origin;
     const bucket = `${this.options.budgetKey}|${outgoing.family}`;
-    const idempotent = IDEMPOTENT.has(outgoing.method);
+    const idempotent = outgoing.idempotent ?? IDEMPOTENT.has(outgoing.method);
+    const maxRateLimitWaits = outgoing.maxRateLimitWaits ?? Number.POSITIVE_INFINITY;
     const errorContext = {
       provider: provider.id,
       resource: outgoing.context.resource,
@@ -138,7 +145,9 @@ export class HttpClient {
         url = this.followRedirect(url, headers.location, outgoing, redirects);
         continue;
       }
-      if (policy.rate_limited_statuses.includes(status)) {
+      // A status the caller's rules handle (a write's on_status) is theirs to decide on.
+      const handled = outgoing.handledStatuses?.has(status) === true;
+      if (!handled && policy.rate_limited_statuses.includes(status)) {
         rateLimitWaits += 1;
         const asked = rateLimiter.resetDelay(policy, headers);
         // A reset already past or `Retry-After: 0` would otherwise fire a volley of requests.
@@ -147,6 +156,7 @@ export class HttpClient {
           asked ?? backoffDelay(rateLimitWaits, retry.base_delay_ms, retry.max_delay_ms),
         );
         if (
+          rateLimitWaits <= maxRateLimitWaits &&
           wait <= policy.max_wait_seconds * 1000 &&
           rateLimitWaitedMs + wait <= policy.max_total_wait_seconds * 1000
         ) {
@@ -155,7 +165,7 @@ export class HttpClient {
           await this.pause(wait + Math.round(Math.random() * 250), errorContext);
           continue;
         }
-      } else if (status >= 400 && idempotent && retry.statuses.includes(status)) {
+      } else if (!handled && status >= 400 && idempotent && retry.statuses.includes(status)) {
         failures += 1;
         if (failures < retry.max_attempts) {
           await this.pause(backoffDelay(failures, retry.base_delay_ms, retry.max_delay_ms), errorContext);

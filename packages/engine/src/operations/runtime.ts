@@ -20,4 +20,6 @@ export interface ConnectionRuntime {
   onWarning: (warning: EngineError) => void;
   /** Removes every secret of the connection from a text. */
   redact: (text: string) => string;
+  /** Headers every request carries besides auth (the definition's, rendered), for dry runs. */
+  defaultHeaders: Readonly<Record<string, string>>;
 }

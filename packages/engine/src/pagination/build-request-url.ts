@@ -7,7 +7,7 @@ import type { PageState } from './page-state.js';
 /** The URL of a request's first page: path and query templates, then computed_query. */
 export async function buildRequestUrl(
   baseUrl: URL,
-  request: CompiledRequest,
+  request: Pick<CompiledRequest, 'path' | 'query' | 'computedQuery'>,
   scope: TemplateScope,
 ): Promise<URL> {
   const path = renderTemplate(request.path, scope, encodePathValue);

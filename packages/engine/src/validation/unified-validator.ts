@@ -1,7 +1,7 @@
 import { Ajv2020, type AnySchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { EngineError, type Problem } from '../errors/engine-error.js';
-import { COMMON_SCHEMA, UNIFIED_SCHEMAS } from '../generated/unified-schemas.js';
+import { COMMON_SCHEMA, UNIFIED_INPUT_SCHEMAS, UNIFIED_SCHEMAS } from '../generated/unified-schemas.js';
 import { problemsFromAjv } from './schema-problems.js';
 
 /** A unified resource, e.g. `{ model: 'user-directory', resource: 'users' }`. */
@@ -22,6 +22,13 @@ export interface UnifiedValidator {
    * @throws {EngineError} `unsupported_resource` when there is no unified schema for `model/resource`.
    */
   validate(model: string, resource: string, record: unknown): Problem[];
+  /**
+   * Every problem of a write input against the input schema of `model/resource` for `operation`
+   * (`create`, `update`), or undefined when the operation has no input schema.
+   */
+  validateInput(model: string, resource: string, operation: string, input: unknown): Problem[] | undefined;
+  /** The top-level fields the input schema of an operation declares, or undefined without one. */
+  inputFields(model: string, resource: string, operation: string): readonly string[] | undefined;
   /** True when a unified schema exists for `model/resource`. */
   has(model: string, resource: string): boolean;
   /** Every resource that has a unified schema, model by model. */
@@ -31,6 +38,17 @@ export interface UnifiedValidator {
 type SchemaTable = Readonly<Record<string, Readonly<Record<string, AnySchemaObject>>>>;
 
 const schemaTable: SchemaTable = UNIFIED_SCHEMAS;
+const inputTable: Readonly<
+  Record<string, Readonly<Record<string, Readonly<Record<string, AnySchemaObject>>>>>
+> = UNIFIED_INPUT_SCHEMAS;
+
+function inputSchemaOf(model: string, resource: string, operation: string): AnySchemaObject | undefined {
+  if (!Object.hasOwn(inputTable, model)) return undefined;
+  const resources = inputTable[model]!;
+  if (!Object.hasOwn(resources, resource)) return undefined;
+  const operations = resources[resource]!;
+  return Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+}
 
 function schemaOf(model: string, resource: string): AnySchemaObject | undefined {
   // Own properties only: `constructor` or `__proto__` must not pass for a model or a resource.
@@ -69,6 +87,21 @@ export function createUnifiedValidator(): UnifiedValidator {
   }
 
   return {
+    validateInput(model, resource, operation, input) {
+      const schema = inputSchemaOf(model, resource, operation);
+      if (schema === undefined) return undefined;
+      const key = `${model}/${resource}#${operation}`;
+      let validateInput = compiled.get(key);
+      if (validateInput === undefined) {
+        validateInput = ajv.compile(schema);
+        compiled.set(key, validateInput);
+      }
+      return validateInput(input) ? [] : problemsFromAjv(validateInput.errors);
+    },
+    inputFields(model, resource, operation) {
+      const properties = inputSchemaOf(model, resource, operation)?.properties;
+      return properties && typeof properties === 'object' ? Object.keys(properties) : undefined;
+    },
     validate(model, resource, record) {
       const validateRecord = validatorOf(model, resource);
       return validateRecord(record) ? [] : problemsFromAjv(validateRecord.errors);
