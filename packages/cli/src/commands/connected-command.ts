@@ -1,4 +1,4 @@
-import type { Connection, ListOptions, Page, ProxyRequest, ProxyResponse } from '@org/engine';
+import type { Connection, ListOptions, Page, ProxyRequest, ProxyResponse, WriteOptions } from '@org/engine';
 import type { OptionValues } from '../arguments.js';
 import { applyEnvFile, connectOptions, createCliEngine } from '../connection-options.js';
 import { requestLog } from '../request-log.js';
@@ -22,6 +22,29 @@ export interface UntypedConnection {
     options: { remoteData?: boolean },
   ): Promise<UnifiedRow>;
   proxy(request: ProxyRequest): Promise<ProxyResponse>;
+  create(model: string, resource: string, input: UnifiedRow, options: WriteOptions): Promise<unknown>;
+  update(
+    model: string,
+    resource: string,
+    id: string,
+    input: UnifiedRow,
+    options: WriteOptions,
+  ): Promise<unknown>;
+  deactivate(model: string, resource: string, id: string, options: WriteOptions): Promise<unknown>;
+  addMember(
+    model: string,
+    resource: string,
+    id: string,
+    memberId: string,
+    options: WriteOptions,
+  ): Promise<unknown>;
+  removeMember(
+    model: string,
+    resource: string,
+    id: string,
+    memberId: string,
+    options: WriteOptions,
+  ): Promise<unknown>;
 }
 
 /** An open connection, with what it resolved to. */

@@ -40,7 +40,11 @@ describe('write operations in a definition', () => {
         path: /users
         query: { activate: "{{params.tenant}}" }
         body: '{ "email": email, "tenant": $params.tenant }'
-        on_status: { 409: exists, 400: { error: invalid_input, when: 'code = "E1"' }, 404: skip }
+        on_status:
+          409: exists
+          400: { exists: true, when: 'code = "E1" and $contains(message, "taken")' }
+          422: { error: invalid_input, when: 'code = "E2"' }
+          404: skip
       find: '{ "email": email }'
       pending: '{ "id": email, "status": "invited" }'
       read_back: find
@@ -58,7 +62,7 @@ describe('write operations in a definition', () => {
         path: "/users/{{id}}"
         on_status: { 409: exists }
     update:
-      request: { method: PATCH, path: "/users/{{member_id}}", on_status: { 409: exists } }
+      request: { method: PATCH, path: "/users/{{member_id}}", on_status: { 409: { exists: true } } }
       pending: '{ "id": email }'
     deactivate:
       request: { method: POST, path: "/users/{{id}}/deactivate" }

@@ -19,7 +19,7 @@ export function checkWrites(resource: ResourceDefinition, path: string, report: 
     if (write.fields && WITHOUT_INPUT.has(operation))
       report(`${where}.fields`, `${operation} takes no input`);
     for (const [status, rule] of Object.entries(write.request.on_status ?? {})) {
-      if (rule !== 'exists') continue;
+      if (rule !== 'exists' && !(typeof rule === 'object' && 'exists' in rule)) continue;
       if (operation !== 'create')
         report(`${where}.request.on_status.${status}`, 'exists applies to create only');
       else if (!write.find)

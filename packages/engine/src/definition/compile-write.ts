@@ -25,8 +25,10 @@ function statusRules(
     const where = `${path}.request.on_status.${status}`;
     let compiled: CompiledWriteStatusRule;
     if (rule === 'skip') compiled = { kind: 'skip', warn: undefined };
-    else if (rule === 'exists') compiled = { kind: 'exists' };
+    else if (rule === 'exists') compiled = { kind: 'exists', when: undefined };
     else if ('skip' in rule) compiled = { kind: 'skip', warn: rule.warn };
+    else if ('exists' in rule)
+      compiled = { kind: 'exists', when: compile(SingleExpression, rule.when, `${where}.when`) };
     else {
       compiled = {
         kind: 'error',

@@ -123,7 +123,7 @@ export interface CompiledResource {
 /** What an error status means for a write, compiled. */
 export type CompiledWriteStatusRule =
   | { kind: 'skip'; warn: string | undefined }
-  | { kind: 'exists' }
+  | { kind: 'exists'; when: SingleExpression | undefined }
   | {
       kind: 'error';
       code: (typeof WRITE_RULE_ERRORS)[number];

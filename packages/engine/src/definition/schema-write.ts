@@ -26,6 +26,21 @@ const writeStatusRuleSchema = z
     }),
     z
       .strictObject({
+        exists: z
+          .literal(true)
+          .meta({ description: 'The record already exists, as `exists` says.', examples: [true] }),
+        when: jsonataSource.optional().meta({
+          description:
+            'JSONata over { status, message, code, id, member_id, input }: the rule applies only when it is true.',
+          examples: ['code = "E0000001" and $contains(message, "already exists")'],
+        }),
+      })
+      .meta({
+        description: '`exists`, for one meaning of a status that has several.',
+        examples: [{ exists: true, when: 'code = "E0000001"' }],
+      }),
+    z
+      .strictObject({
         error: z
           .enum(WRITE_RULE_ERRORS)
           .meta({ description: 'The EngineError code to fail with.', examples: ['not_accepted'] }),

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { type Dispatcher, MockAgent } from 'undici';
 import { createEngine, type Engine } from '../engine.js';
 import { EngineError } from '../errors/engine-error.js';
@@ -112,11 +113,18 @@ function intercept(
           );
         }
       }
+      const body = jsonBody(options.body, headers['content-type']);
+      if (expected.body !== undefined && !isDeepStrictEqual(body, expected.body)) {
+        state.mismatches.push(
+          `exchange ${index}: the body was ${redact(JSON.stringify(body) ?? '(none)')}, expected ${redact(JSON.stringify(expected.body))}`,
+        );
+      }
       state.requests.push({
         origin,
         method: options.method,
         url: options.path,
         ...(expected.headers ? { headers: asserted } : {}),
+        ...(body === undefined ? {} : { body: JSON.parse(redact(JSON.stringify(body))) }),
       });
       return {
         statusCode: exchange.response.status,
@@ -124,6 +132,16 @@ function intercept(
         responseOptions: { headers: { 'content-type': 'application/json', ...exchange.response.headers } },
       };
     });
+}
+
+/** The JSON body of a request, or undefined when it has none (a form body is checked by `form`). */
+function jsonBody(body: unknown, contentType: string | undefined): unknown {
+  if (typeof body !== 'string' || body === '' || !contentType?.includes('json')) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
 }
 
 /**
@@ -195,8 +213,16 @@ export async function runFixture(provider: ProviderDefinition, fixture: Fixture)
   }
 }
 
+type WriteMember = (
+  model?: string,
+  resource?: string,
+  id?: string,
+  memberId?: string,
+  options?: unknown,
+) => Promise<unknown>;
+
 async function perform(connection: Connection, fixture: Fixture): Promise<unknown> {
-  const { operation, model, resource, id, options } = fixture.call;
+  const { operation, model, resource, id, options, input } = fixture.call;
   const untyped = connection as unknown as {
     list: (
       model?: string,
@@ -205,6 +231,17 @@ async function perform(connection: Connection, fixture: Fixture): Promise<unknow
     ) => Promise<{ result: unknown[]; next_cursor: string | null }>;
     iterate: (model?: string, resource?: string, options?: unknown) => AsyncIterable<unknown>;
     get: (model?: string, resource?: string, id?: string, options?: unknown) => Promise<unknown>;
+    create: (model?: string, resource?: string, input?: unknown, options?: unknown) => Promise<unknown>;
+    update: (
+      model?: string,
+      resource?: string,
+      id?: string,
+      input?: unknown,
+      options?: unknown,
+    ) => Promise<unknown>;
+    deactivate: (model?: string, resource?: string, id?: string, options?: unknown) => Promise<unknown>;
+    addMember: WriteMember;
+    removeMember: WriteMember;
   };
   switch (operation) {
     case 'list': {
@@ -220,5 +257,15 @@ async function perform(connection: Connection, fixture: Fixture): Promise<unknow
       return untyped.get(model, resource, id, options);
     case 'proxy':
       return connection.proxy(fixture.call.request as never);
+    case 'create':
+      return untyped.create(model, resource, input, options);
+    case 'update':
+      return untyped.update(model, resource, id, input, options);
+    case 'deactivate':
+      return untyped.deactivate(model, resource, id, options);
+    case 'add_member':
+      return untyped.addMember(model, resource, id, fixture.call.member_id, options);
+    case 'remove_member':
+      return untyped.removeMember(model, resource, id, fixture.call.member_id, options);
   }
 }

@@ -26,6 +26,11 @@ export interface Exchange {
     headers?: Record<string, string>;
     /** Fields a form-encoded body must contain with these values (a token request). */
     form?: Record<string, string>;
+    /**
+     * The JSON body the request must carry, exactly (a write: what the definition's body
+     * mapping made of the input). A request with a JSON body records it in the snapshot.
+     */
+    body?: unknown;
   };
   response: {
     status: number;
@@ -49,13 +54,33 @@ export interface Fixture {
   connect: { params?: Record<string, string>; auth: Record<string, string>; baseUrl?: string };
   /** The operation to run. */
   call: {
-    /** `list` (one page), `iterate` (every page), `get` (by `id`, none for a singleton) or `proxy`. */
-    operation: 'list' | 'iterate' | 'get' | 'proxy';
+    /**
+     * `list` (one page), `iterate` (every page), `get` (by `id`, none for a singleton), `proxy`,
+     * or a write: `create` (with `input`), `update` (`id`, `input`), `deactivate` (`id`),
+     * `add_member` and `remove_member` (`id`, `member_id`).
+     */
+    operation:
+      | 'list'
+      | 'iterate'
+      | 'get'
+      | 'proxy'
+      | 'create'
+      | 'update'
+      | 'deactivate'
+      | 'add_member'
+      | 'remove_member';
     model?: string;
     resource?: string;
-    /** The record id, for `get`. */
+    /** The record id, for `get` and the writes but `create`. */
     id?: string;
-    /** Options of `list`, `iterate` or `get`: `limit`, `filter`, `cursor`, `remoteData`. */
+    /** The member id, for `add_member` and `remove_member`. */
+    member_id?: string;
+    /** The unified input, for `create` and `update`. */
+    input?: Record<string, unknown>;
+    /**
+     * Options of `list`, `iterate` or `get` (`limit`, `filter`, `cursor`, `remoteData`), or of a
+     * write (`dryRun`, `idempotencyKey`, `remoteData`).
+     */
     options?: Record<string, unknown>;
     /** The request of `proxy`: `method`, `path`, `query`, `headers`, `body`. */
     request?: Record<string, unknown>;
@@ -72,6 +97,8 @@ export interface RecordedRequest {
   url: string;
   /** The values of the headers the exchange asserts, secrets redacted. */
   headers?: Record<string, string>;
+  /** The JSON body sent, secrets redacted. */
+  body?: unknown;
 }
 
 /** A request as it went out, matched or not, for the failure report. */

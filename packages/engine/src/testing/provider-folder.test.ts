@@ -109,6 +109,50 @@ describe('checkProviderFolder', () => {
     );
   });
 
+  it('asks for a fixture of each write, and asserts and records its request body', async () => {
+    writeFileSync(
+      join(folder, 'provider.yaml'),
+      `${DEFINITION}    create:
+      request: { method: POST, path: /users, body: '{ "mail": email }' }
+      read_back: id
+`,
+    );
+    writeFileSync(join(folder, 'README.md'), '# Acme\n');
+    writeFixture(FIXTURE);
+    expect((await checkProviderFolder(folder)).missing).toEqual([
+      'a fixture for user-directory/users create',
+    ]);
+    const create: Fixture = {
+      ...FIXTURE,
+      description: 'users: create',
+      call: {
+        operation: 'create',
+        model: 'user-directory',
+        resource: 'users',
+        input: { email: 'a@acme.test' },
+      },
+      exchanges: [
+        {
+          request: { method: 'POST', path: '/users', body: { mail: 'a@acme.test' } },
+          response: { status: 201, body: { id: 7 } },
+        },
+      ],
+    };
+    writeFileSync(join(folder, 'fixtures', 'users-create.json'), JSON.stringify(create));
+    const passed = await checkProviderFolder(folder);
+    expect(passed).toMatchObject({ missing: [], fixtures: [{ status: 'written' }, { status: 'matched' }] });
+    const snapshot = JSON.parse(readFileSync(snapshotFile(folder, 'users-create'), 'utf8'));
+    expect(snapshot.requests[0].body).toEqual({ mail: 'a@acme.test' });
+    expect(snapshot.result).toEqual({ id: '7' });
+    create.exchanges[0]!.request.body = { mail: 'b@acme.test' };
+    writeFileSync(join(folder, 'fixtures', 'users-create.json'), JSON.stringify(create));
+    const [failed] = (await checkProviderFolder(folder)).fixtures;
+    expect(failed).toMatchObject({ name: 'users-create', status: 'failed' });
+    expect(failed!.detail).toContain(
+      'exchange 0: the body was {"mail":"a@acme.test"}, expected {"mail":"b@acme.test"}',
+    );
+  });
+
   it('reports a definition that does not load', async () => {
     writeFileSync(join(folder, 'provider.yaml'), DEFINITION.replace('kind: bearer', 'kind: bearerx'));
     const result = await checkProviderFolder(folder);

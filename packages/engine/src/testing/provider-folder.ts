@@ -20,7 +20,7 @@ export function readFixtures(folder: string): Array<[name: string, fixture: Fixt
     ]);
 }
 
-/** What a complete provider folder lacks: a README, and a fixture for each resource. */
+/** What a complete provider folder lacks: a README, a fixture for each resource and for each write it declares. */
 export function missingParts(
   folder: string,
   provider: ProviderDefinition,
@@ -28,8 +28,14 @@ export function missingParts(
 ): string[] {
   const missing = existsSync(join(folder, 'README.md')) ? [] : ['README.md'];
   const covered = new Set(fixtures.map(([, fixture]) => `${fixture.call.model}/${fixture.call.resource}`));
-  for (const key of provider.resources.keys()) {
+  const calls = new Set(
+    fixtures.map(([, fixture]) => `${fixture.call.model}/${fixture.call.resource} ${fixture.call.operation}`),
+  );
+  for (const [key, resource] of provider.resources) {
     if (!covered.has(key)) missing.push(`a fixture for ${key}`);
+    for (const operation of resource.writes.keys()) {
+      if (!calls.has(`${key} ${operation}`)) missing.push(`a fixture for ${key} ${operation}`);
+    }
   }
   return missing;
 }

@@ -8,9 +8,9 @@ import type { WriteScope } from './build-write-request.js';
 export type StatusOutcome = 'exists' | 'skip';
 
 /**
- * Applies the write's `on_status` rule for an error status. `exists` and `skip` come back to
- * the caller; an error rule whose `when` holds fails with its code, and any other error status
- * fails as it would without a rule, both with the provider's message.
+ * Applies the write's `on_status` rule for an error status. A rule whose `when` does not hold
+ * is no rule: the status fails as usual. `exists` and `skip` come back to the caller; an error
+ * rule fails with its code and the provider's message.
  */
 export async function applyStatusRule(
   runtime: ConnectionRuntime,
@@ -22,8 +22,20 @@ export async function applyStatusRule(
 ): Promise<StatusOutcome> {
   const providerError = await errorFromResponse(runtime.provider, status, body, context, runtime.redact);
   const rule = write.onStatus.get(status);
-  if (rule?.kind === 'exists') return 'exists';
-  if (rule?.kind === 'skip') {
+  if (rule === undefined) throw providerError;
+  // The provider's text stays in the message: it often names the field or role at fault.
+  const detail = providerError.message.replace(/^\[engine\][^:]*: /, '');
+  if (rule.kind !== 'skip' && rule.when) {
+    const holds = await rule.when.apply({
+      status,
+      message: detail.replace(/^HTTP \d+(: )?/, ''),
+      code: providerError.providerCode,
+      ...scope,
+    });
+    if (holds !== true) throw providerError;
+  }
+  if (rule.kind === 'exists') return 'exists';
+  if (rule.kind === 'skip') {
     if (rule.warn !== undefined) {
       runtime.onWarning(
         new EngineError('provider_error', `${rule.warn} (${providerError.message})`, {
@@ -34,18 +46,6 @@ export async function applyStatusRule(
       );
     }
     return 'skip';
-  }
-  if (rule === undefined) throw providerError;
-  // The provider's text stays in the message: it often names the field or role at fault.
-  const detail = providerError.message.replace(/^\[engine\][^:]*: /, '');
-  if (rule.when) {
-    const holds = await rule.when.apply({
-      status,
-      message: detail.replace(/^HTTP \d+(: )?/, ''),
-      code: providerError.providerCode,
-      ...scope,
-    });
-    if (holds !== true) throw providerError;
   }
   throw new EngineError(rule.code, rule.message ? `${rule.message} (${detail})` : detail, {
     ...context,
