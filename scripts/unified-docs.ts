@@ -40,10 +40,15 @@ export async function readProviderResources(root: string): Promise<ProviderResou
     const resources =
       isSchemaNode(definition) && isSchemaNode(definition.resources) ? definition.resources : {};
     const writes: Record<string, string[]> = {};
-    for (const [key, resource] of Object.entries(resources)) {
-      const declared = isSchemaNode(resource)
-        ? WRITE_OPERATIONS.filter((operation) => isSchemaNode(resource[operation]))
-        : [];
+    for (const [key, entry] of Object.entries(resources)) {
+      // A resource served `by` a param declares its writes in each of its `values`.
+      const definitions =
+        isSchemaNode(entry) && isSchemaNode(entry.values) && typeof entry.by === 'string'
+          ? Object.values(entry.values)
+          : [entry];
+      const declared = WRITE_OPERATIONS.filter((operation) =>
+        definitions.some((resource) => isSchemaNode(resource) && isSchemaNode(resource[operation])),
+      );
       if (declared.length > 0) writes[key] = declared;
     }
     providers.push({ id, resources: Object.keys(resources).sort(), writes });

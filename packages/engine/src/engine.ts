@@ -5,6 +5,7 @@ import { authFields, secretCredentialValues, stableCredentials } from './auth/au
 import { createAuthStrategy } from './auth/create-auth-strategy.js';
 import { checkCredentials } from './auth/credentials.js';
 import { builtInProviders } from './built-in-providers.js';
+import { chooseResources } from './connection/choose-resources.js';
 import { Connection } from './connection/connection.js';
 import { resolveBaseUrl } from './connection/resolve-base-url.js';
 import { resolveParams } from './connection/resolve-params.js';
@@ -166,7 +167,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
           redact,
         });
         return new Connection({
-          provider,
+          provider: chooseResources(provider, params),
           params,
           baseUrl,
           authMethod: method.id,
@@ -194,7 +195,9 @@ function summarise(provider: CompiledProvider): ProviderSummary {
   for (const resource of provider.resources.values()) {
     models[resource.model] ??= [];
     models[resource.model]!.push(resource.resource);
-    const filter = provider.definition.resources[resource.key]?.incremental_filter;
+    const entry = provider.definition.resources[resource.key];
+    const definition = entry && 'by' in entry ? entry.values[resource.variant ?? ''] : entry;
+    const filter = definition?.incremental_filter;
     if (filter !== undefined) incrementalFilters[resource.key] = filter;
   }
   return {

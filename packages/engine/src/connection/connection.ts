@@ -337,7 +337,8 @@ export class Connection {
       baseUrl: this.#runtime.baseUrl.href,
       authMethod: this.#runtime.authMethod,
       credentials: this.#runtime.credentialFingerprint,
-      resource: resource.key,
+      // A resource served `by` a param: a cursor of one definition is no cursor of another.
+      resource: resource.variant === undefined ? resource.key : `${resource.key}#${resource.variant}`,
       filter: filters,
     };
   }

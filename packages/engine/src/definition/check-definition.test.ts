@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError, type Problem } from '../errors/engine-error.js';
 import { loadProviderDefinition } from './provider-source.js';
+import type { ResourceDefinition } from './schema-resource.js';
 
 /**
  * Cross-checks: what the zod schema cannot express. Each case starts from a valid definition
@@ -73,7 +74,8 @@ describe('cross-checks', () => {
     ]);
     const valid = text.replace('incremental_filter: status', 'incremental_filter: changed_after');
     expect(
-      loadProviderDefinition(valid).definition.resources['user-directory/users']?.incremental_filter,
+      (loadProviderDefinition(valid).definition.resources['user-directory/users'] as ResourceDefinition)
+        .incremental_filter,
     ).toBe('changed_after');
   });
 

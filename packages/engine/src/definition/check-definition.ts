@@ -4,8 +4,8 @@ import { allowedHosts, hostAllowed } from './allowed-hosts.js';
 import { checkWrites } from './check-writes.js';
 import type { ParsedDefinition } from './schema.js';
 import { providerDefinitionSchema } from './schema.js';
-import type { ResourceDefinition } from './schema-resource.js';
-import { resourceSchema } from './schema-resource.js';
+import type { ResourceDefinition, ResourceEntryDefinition } from './schema-resource.js';
+import { resourceChoices, resourceEntrySchema } from './schema-resource.js';
 import type { SourceDefinition } from './schema-source.js';
 
 /** Checks a schema-valid definition for what a schema cannot express: references between parts. */
@@ -20,12 +20,38 @@ export function checkDefinition(
     if (RESERVED_NAMES.has(name))
       report(`constants.${name}`, `${name} is a name the engine binds itself; choose another`);
   }
-  for (const [key, resource] of Object.entries(definition.resources)) {
+  for (const [key, entry] of Object.entries(definition.resources)) {
     const path = `resources.${key}`;
     if (!isKnownResource(key)) report(path, `unknown unified resource ${key}`);
-    checkResource(definition, key, resource, path, report);
+    checkEntry(definition, key, entry, path, report);
   }
   return problems;
+}
+
+/** A resource entry: its one definition, or `by` a declared enum param and one definition per value. */
+function checkEntry(
+  definition: ParsedDefinition,
+  key: string,
+  entry: ResourceEntryDefinition,
+  path: string,
+  report: Report,
+): void {
+  if ('by' in entry) {
+    const param = definition.params[entry.by];
+    if (!param?.enum) report(`${path}.by`, `${entry.by} is not a declared param with an enum`);
+    for (const value of Object.keys(entry.values)) {
+      if (param?.enum && !param.enum.includes(value))
+        report(`${path}.values.${value}`, `${value} is not a value of ${entry.by}`);
+    }
+  }
+  for (const [value, resource] of resourceChoices(entry)) {
+    checkResource(definition, key, resource, value === undefined ? path : `${path}.values.${value}`, report);
+  }
+}
+
+/** True when some definition of the entry lists records. */
+function isListed(entry: ResourceEntryDefinition | undefined): boolean {
+  return entry !== undefined && resourceChoices(entry).some(([, resource]) => resource.list !== undefined);
 }
 
 type Report = (path: string, message: string) => void;
@@ -130,9 +156,9 @@ function checkSources(
     const reference =
       'request' in source ? source.fan_out?.parent : 'derive_from' in source ? source.derive_from : undefined;
     if (reference !== undefined) {
-      const parent = definition.resources[reference];
       if (reference === key) report(sourcePath, 'a resource cannot read from itself');
-      else if (!parent?.list) report(sourcePath, `${reference} is not a listed resource of this provider`);
+      else if (!isListed(definition.resources[reference]))
+        report(sourcePath, `${reference} is not a listed resource of this provider`);
     }
   }
 }
@@ -206,11 +232,11 @@ export function checkValidParts(
   const problems: Problem[] = [];
   const report = (path: string, message: string) => problems.push({ path, message });
   const record = raw as Record<string, unknown>;
-  const resources: Record<string, ResourceDefinition> = {};
+  const resources: Record<string, ResourceEntryDefinition> = {};
   const rawResources = record.resources;
   if (rawResources !== null && typeof rawResources === 'object') {
     for (const [key, value] of Object.entries(rawResources)) {
-      const parsed = resourceSchema.safeParse(value);
+      const parsed = resourceEntrySchema.safeParse(value);
       if (parsed.success) resources[key] = parsed.data;
     }
   }
@@ -222,11 +248,11 @@ export function checkValidParts(
     resources,
   } as unknown as ParsedDefinition;
   const known = new Set(Object.keys(rawResources ?? {}));
-  for (const [key, resource] of Object.entries(resources)) {
+  for (const [key, entry] of Object.entries(resources)) {
     const path = `resources.${key}`;
     if (!isKnownResource(key)) report(path, `unknown unified resource ${key}`);
     // A reference to a resource that is itself invalid is not reported again.
-    checkResource(definition, key, resource, path, (at, message) => {
+    checkEntry(definition, key, entry, path, (at, message) => {
       if (/ is not a listed resource of this provider$/.test(message) && known.has(message.split(' ')[0]!))
         return;
       report(at, message);

@@ -91,6 +91,15 @@ function rootsAt(definition: RawObject, path: Path): Map<string, Names> | undefi
     ]);
   }
   if (first !== 'resources') return undefined;
+  // A resource served `by` a param: each of its `values` reads as a resource of its own.
+  if (path[2] === 'values') {
+    const inner = objectAt(definition, 'resources', second!, 'values');
+    return rootsAt({ ...definition, resources: { [second!]: objectAt(inner, path[3]!) } }, [
+      first,
+      second!,
+      ...path.slice(4),
+    ]);
+  }
   const resource = objectAt(definition, 'resources', second!);
   const enrichAt = path.indexOf('enrich');
   if (enrichAt >= 0) {

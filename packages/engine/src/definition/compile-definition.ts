@@ -15,6 +15,7 @@ import type {
   CompiledResource,
   CompiledSource,
   ExpressionReport,
+  ResourceChoice,
 } from './compiled-types.js';
 import { RateLimitFamilies } from './rate-limit-families.js';
 import { catastrophicBacktracking } from './regex-safety.js';
@@ -175,8 +176,12 @@ export function compileDefinition(definition: ParsedDefinition, problems: Proble
     };
   }
 
-  function resource(key: string, resourceDefinition: ResourceDefinition): CompiledResource {
-    const path = `resources.${key}`;
+  function resource(
+    key: string,
+    resourceDefinition: ResourceDefinition,
+    variant: string | undefined,
+  ): CompiledResource {
+    const path = variant === undefined ? `resources.${key}` : `resources.${key}.values.${variant}`;
     const [model, name] = key.split('/') as [string, string];
     const sources = (list: SourceDefinition[], listPath: string) =>
       list.map((item, index) => source(item, `${listPath}.${index}`));
@@ -210,6 +215,7 @@ export function compileDefinition(definition: ParsedDefinition, problems: Proble
       key,
       model,
       resource: name,
+      variant,
       singleton: resourceDefinition.singleton === true,
       rawId: resourceDefinition.raw_id,
       filters: new Map(
@@ -254,10 +260,27 @@ export function compileDefinition(definition: ParsedDefinition, problems: Proble
     });
   }
   const baseUrl = definition.base_url;
-  const resources = new Map(
-    Object.entries(definition.resources).map(([key, item]) => [key, resource(key, item)]),
+  const resources = new Map<string, CompiledResource>();
+  const choices = new Map<string, ResourceChoice>();
+  for (const [key, entry] of Object.entries(definition.resources)) {
+    if (!('by' in entry)) {
+      resources.set(key, resource(key, entry, undefined));
+      continue;
+    }
+    const values = new Map(
+      Object.entries(entry.values).map(([value, item]) => [value, resource(key, item, value)]),
+    );
+    choices.set(key, { param: entry.by, values });
+    // Without a connection, the resource is the one the param's default chooses (or the first).
+    const chosen = values.get(definition.params[entry.by]?.default ?? '') ?? values.values().next().value;
+    if (chosen) resources.set(key, chosen);
+  }
+  families.learn(
+    requestTemplates([
+      ...resources.values(),
+      ...[...choices.values()].flatMap((choice) => [...choice.values.values()]),
+    ]),
   );
-  families.learn(requestTemplates(resources.values()));
   return {
     id: definition.id,
     name: definition.name,
@@ -280,6 +303,7 @@ export function compileDefinition(definition: ParsedDefinition, problems: Proble
     errorMessage: optional(SingleExpression, definition.errors?.message, 'errors.message'),
     errorCode: optional(SingleExpression, definition.errors?.code, 'errors.code'),
     resources,
+    choices,
     expressions,
   };
 }

@@ -108,6 +108,8 @@ export interface CompiledResource {
   key: string;
   model: string;
   resource: string;
+  /** The value of the param that chose this definition, for a resource served `by` a param. */
+  variant: string | undefined;
   singleton: boolean;
   /** Field of a raw record that names it in errors before mapping. */
   rawId: string;
@@ -165,6 +167,12 @@ export interface CompiledParam {
   baseUrlOnly: boolean;
 }
 
+/** The definitions of a resource served `by` a param, by value. */
+export interface ResourceChoice {
+  param: string;
+  values: ReadonlyMap<string, CompiledResource>;
+}
+
 /** A provider definition ready to serve: validated, with every template and expression compiled. */
 export interface CompiledProvider {
   id: string;
@@ -185,6 +193,8 @@ export interface CompiledProvider {
   errorMessage: SingleExpression | undefined;
   errorCode: SingleExpression | undefined;
   resources: ReadonlyMap<string, CompiledResource>;
+  /** Resources served `by` a param: a connection serves the definition its param value names. */
+  choices: ReadonlyMap<string, ResourceChoice>;
   /** Every JSONata expression of the definition, and why it runs interpreted when it does. */
   expressions: readonly ExpressionReport[];
 }

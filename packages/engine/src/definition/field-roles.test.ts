@@ -68,13 +68,32 @@ const sources = [
   { derive_from: 'user-directory/groups', mapping: '$.{ "id": id, "status": "active" }' },
 ];
 
+/** A resource with every field. */
+const USERS = {
+  filters: { group_id: { local: '$value in groups.id' } },
+  list: { sources, variants: [{ when: ['group_id'], sources }] },
+  get: {
+    request: request('/users/{{id_parts.user}}'),
+    records: 'data',
+    mapping: '{ "id": $string(id), "status": "active" }',
+    enrich: { extra: { request: request('/users/{{record.id}}/extra'), records: 'value' } },
+    id_pattern: '^(?<user>.+)$',
+  },
+  create: write('POST', '/users'),
+  update: write('PATCH', '/users/{{id}}'),
+  deactivate: write('POST', '/users/{{id}}/deactivate'),
+};
+
 // Written out as plain JSON: shared objects would become YAML aliases, one edit changing many fields.
 const FULL_DEFINITION = JSON.parse(
   JSON.stringify({
     version: 1,
     id: 'everyfield',
     name: 'Every Field',
-    params: { tenant: { pattern: '[a-z]+' } },
+    params: {
+      tenant: { pattern: '[a-z]+' },
+      directory: { enum: ['workspace', 'identity'], default: 'workspace' },
+    },
     base_url: { template: 'https://{{params.tenant}}.example.com', allowed_hosts: ['*.example.com'] },
     auth: [
       { id: 'key', kind: 'header', headers: { 'X-Key': '{{auth.key}}' } },
@@ -90,19 +109,18 @@ const FULL_DEFINITION = JSON.parse(
     rate_limit: { scope: '{{params.tenant}}', families: { users: ['/users', '/users/*'] } },
     errors: { message: 'error.text', code: 'error.code' },
     resources: {
-      'user-directory/users': {
-        filters: { group_id: { local: '$value in groups.id' } },
-        list: { sources, variants: [{ when: ['group_id'], sources }] },
-        get: {
-          request: request('/users/{{id_parts.user}}'),
-          records: 'data',
-          mapping: '{ "id": $string(id), "status": "active" }',
-          enrich: { extra: { request: request('/users/{{record.id}}/extra'), records: 'value' } },
-          id_pattern: '^(?<user>.+)$',
+      'user-directory/users': USERS,
+      // A resource served by a param: each value is a whole resource definition.
+      'user-directory/roles': {
+        by: 'directory',
+        values: {
+          workspace: USERS,
+          identity: {
+            ...USERS,
+            add_member: write('PUT', '/groups/{{id}}/members/{{member_id}}'),
+            remove_member: write('DELETE', '/groups/{{id}}/members/{{member_id}}'),
+          },
         },
-        create: write('POST', '/users'),
-        update: write('PATCH', '/users/{{id}}'),
-        deactivate: write('POST', '/users/{{id}}/deactivate'),
       },
       'user-directory/groups': {
         list: { sources: [{ request: { path: '/groups' }, mapping: '{ "id": $string(id), "name": name }' }] },
@@ -183,12 +201,16 @@ describe('field roles', () => {
         'resources.*.list.sources.*.join.request.query.*',
       ]),
     );
-    expect(byRole('regex')).toEqual(['params.*.pattern', 'resources.*.get.id_pattern']);
+    expect(byRole('regex')).toEqual([
+      'params.*.pattern',
+      'resources.*.get.id_pattern',
+      'resources.*.values.*.get.id_pattern',
+    ]);
   });
 
   it('loads the full definition, which has an example of every field', () => {
     expect(EXAMPLES.filter((row) => row.example === undefined).map((row) => row.field)).toEqual([]);
-    expect(load(FULL_DEFINITION).resources.size).toBe(2);
+    expect(load(FULL_DEFINITION).resources.size).toBe(3);
   });
 
   const rows = EXAMPLES.filter((row) => row.example !== undefined);

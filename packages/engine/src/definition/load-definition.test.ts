@@ -6,6 +6,7 @@ import jsonata from 'jsonata';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../errors/engine-error.js';
 import { loadProviderDefinition } from './provider-source.js';
+import type { ResourceDefinition } from './schema-resource.js';
 
 const TEST_PROVIDER_FILE = fileURLToPath(
   new URL('../../test/fixtures/test-provider/provider.yaml', import.meta.url),
@@ -93,7 +94,8 @@ describe('a valid definition', () => {
       'hris/groups',
       'hris/locations',
     ]);
-    const [source] = provider.definition.resources['user-directory/users']!.list!.sources;
+    const [source] = (provider.definition.resources['user-directory/users'] as ResourceDefinition).list!
+      .sources;
     expect(source).toMatchObject({ mapping: expect.stringContaining('$ianaTimezone(zone)') });
     expect([...provider.auth.keys()]).toEqual(['api_key', 'bearer', 'basic', 'client_credentials', 'oauth']);
   });
@@ -132,7 +134,9 @@ describe('a valid definition', () => {
 
     const provider = loadProviderDefinition(folder);
 
-    expect(provider.definition.resources['user-directory/users']!.list!.sources[0]).toMatchObject({
+    expect(
+      (provider.definition.resources['user-directory/users'] as ResourceDefinition).list!.sources[0],
+    ).toMatchObject({
       mapping: expect.stringContaining('/* users */'),
     });
   });

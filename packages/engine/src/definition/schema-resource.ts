@@ -116,7 +116,7 @@ const getSchema = z
     examples: [{ request: { path: '/api/v1/users/{{id}}', on_status: { 404: 'skip' } } }],
   });
 
-export const resourceSchema = z
+const resourceSchema = z
   .strictObject({
     description: z
       .string()
@@ -167,5 +167,53 @@ export const resourceSchema = z
     ],
   });
 
+/**
+ * A resource whose definition a connection param chooses, as `base_url` chooses a URL by a
+ * param: one provider serving a resource from two directories (its own users, or those of a
+ * separate identity product) declares both, and each connection reads and writes the one its
+ * param names.
+ */
+const resourceByParamSchema = z
+  .strictObject({
+    description: z
+      .string()
+      .optional()
+      .meta({
+        description: 'What the resource holds at this provider.',
+        examples: ['Users of either directory.'],
+      }),
+    by: identifier.meta({
+      description: 'The connection param (an enum) whose value chooses the definition in `values`.',
+      examples: ['directory'],
+    }),
+    values: z.record(z.string(), resourceSchema).meta({
+      description:
+        'One resource definition per value of the param; a value without one does not serve the resource (unsupported_resource).',
+      examples: [{ workspace: { get: { request: { path: '/members/{{id}}' } } } }],
+    }),
+  })
+  .meta({
+    id: 'ResourceByParam',
+    description: 'A resource served by one of several definitions, chosen per connection by a param.',
+    examples: [
+      { by: 'directory', values: { identity: { get: { request: { path: '/iam/users/{{id}}' } } } } },
+    ],
+  });
+
+/** A resource as `resources` holds it: one definition, or one per value of a param. */
+export const resourceEntrySchema = z.union([resourceSchema, resourceByParamSchema]).meta({
+  id: 'ResourceEntry',
+  description: 'One unified resource: its definition, or `by` a param and one definition per value.',
+  examples: [{ get: { request: { path: '/users/{{id}}' } } }],
+});
+
 export type FilterDefinition = z.output<typeof filterSchema>;
 export type ResourceDefinition = z.output<typeof resourceSchema>;
+export type ResourceEntryDefinition = z.output<typeof resourceEntrySchema>;
+
+/** The definitions of a resource entry, each with the param value that chooses it (undefined: always). */
+export function resourceChoices(
+  entry: ResourceEntryDefinition,
+): Array<[value: string | undefined, resource: ResourceDefinition]> {
+  return 'by' in entry ? Object.entries(entry.values) : [[undefined, entry]];
+}

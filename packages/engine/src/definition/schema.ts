@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authMethodSchema } from './schema-auth.js';
 import { baseUrlSchema, identifier, paramSchema, template } from './schema-connection.js';
 import { errorMappingSchema, rateLimitSchema, retrySchema } from './schema-policy.js';
-import { resourceSchema } from './schema-resource.js';
+import { resourceEntrySchema } from './schema-resource.js';
 import { resourceKey } from './schema-source.js';
 
 /** A JSONata variable name: letters, digits and _, starting with a letter. */
@@ -98,7 +98,7 @@ export const providerDefinitionSchema = z
           'Values every JSONata expression of the definition reads as $<name> (lookup tables shared by mappings), bound once rather than built for every record.',
         examples: [{ user_status: { ACTIVE: 'active', SUSPENDED: 'suspended' } }],
       }),
-    resources: z.record(resourceKey, resourceSchema).meta({
+    resources: z.record(resourceKey, resourceEntrySchema).meta({
       description: 'Unified resources served, by model/resource.',
       examples: [
         {

@@ -28,14 +28,31 @@ export function missingParts(
 ): string[] {
   const missing = existsSync(join(folder, 'README.md')) ? [] : ['README.md'];
   const covered = new Set(fixtures.map(([, fixture]) => `${fixture.call.model}/${fixture.call.resource}`));
-  const calls = new Set(
-    fixtures.map(([, fixture]) => `${fixture.call.model}/${fixture.call.resource} ${fixture.call.operation}`),
-  );
-  for (const [key, resource] of provider.resources) {
+  for (const key of provider.resources.keys()) {
     if (!covered.has(key)) missing.push(`a fixture for ${key}`);
-    for (const operation of resource.writes.keys()) {
-      if (!calls.has(`${key} ${operation}`)) missing.push(`a fixture for ${key} ${operation}`);
+  }
+  // Every write of every definition; for a resource served `by` a param, of each value's.
+  const calls = new Set<string>();
+  for (const [, fixture] of fixtures) {
+    const key = `${fixture.call.model}/${fixture.call.resource}`;
+    const choice = provider.choices.get(key);
+    const value =
+      choice && (fixture.connect.params?.[choice.param] ?? provider.params.get(choice.param)?.default);
+    calls.add(
+      `${key} ${fixture.call.operation}${value === undefined ? '' : ` (${choice!.param}: ${value})`}`,
+    );
+  }
+  const wanted = new Set<string>();
+  for (const resource of provider.resources.values()) {
+    const choice = provider.choices.get(resource.key);
+    const definitions = choice ? [...choice.values.values()] : [resource];
+    for (const definition of definitions) {
+      const value = definition.variant === undefined ? '' : ` (${choice!.param}: ${definition.variant})`;
+      for (const operation of definition.writes.keys()) wanted.add(`${resource.key} ${operation}${value}`);
     }
+  }
+  for (const write of wanted) {
+    if (!calls.has(write)) missing.push(`a fixture for ${write}`);
   }
   return missing;
 }
