@@ -3,6 +3,7 @@ import { EngineError } from '../errors/engine-error.js';
 import { normaliseFilters } from '../operations/filters.js';
 import { getRecord } from '../operations/get-record.js';
 import { type ListState, listResource } from '../operations/list-resource.js';
+import { Listing } from '../operations/listing.js';
 import { finishRecord, mapPage, type UnifiedRecord } from '../operations/record-pipeline.js';
 import type { ConnectionRuntime } from '../operations/runtime.js';
 
@@ -31,13 +32,10 @@ export async function findRecord(
   const filter = await write.find.apply(outcome.input ?? {}, { params: runtime.params, id: outcome.id });
   if (!isObject(filter)) return undefined;
   const filters = normaliseFilters(runtime.provider.id, resource, filter);
+  const listing = new Listing(runtime, resource, { filters, remoteData: outcome.remoteData }, true);
   let state: ListState | undefined;
   do {
-    const page = await listResource(runtime, resource, {
-      filters,
-      remoteData: outcome.remoteData,
-      state,
-    });
+    const page = await listResource(listing, state);
     if (page.records[0]) return page.records[0];
     state = page.next ?? undefined;
   } while (state);
