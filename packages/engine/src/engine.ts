@@ -10,7 +10,6 @@ import { Connection } from './connection/connection.js';
 import { resolveBaseUrl } from './connection/resolve-base-url.js';
 import { resolveParams } from './connection/resolve-params.js';
 import { CursorCodec } from './cursor/cursor-codec.js';
-import type { CompiledProvider } from './definition/compiled-types.js';
 import { loadProviderDefinition } from './definition/provider-source.js';
 import { renderTemplate } from './definition/template.js';
 import { EngineError } from './errors/engine-error.js';
@@ -71,10 +70,10 @@ export function createEngine(
 export function createEngine<CustomId extends string = never>(options?: EngineOptions): Engine<CustomId>;
 export function createEngine(options: EngineOptions = {}): Engine<string> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const registry = new Map<string, CompiledProvider>();
+  const registry = new Map<string, ProviderDefinition>();
   sharedValidator ??= createUnifiedValidator();
   const validator: UnifiedValidator = sharedValidator;
-  const add = (provider: CompiledProvider) => {
+  const add = (provider: ProviderDefinition) => {
     if (registry.has(provider.id) && options.providers) {
       throw new EngineError('duplicate_provider', `two definitions have the id ${provider.id}`, {
         provider: provider.id,
@@ -189,7 +188,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
   };
 }
 
-function summarise(provider: CompiledProvider): ProviderSummary {
+function summarise(provider: ProviderDefinition): ProviderSummary {
   const models: Record<string, string[]> = {};
   const incrementalFilters: Record<string, string> = {};
   for (const resource of provider.resources.values()) {
@@ -231,7 +230,7 @@ function summarise(provider: CompiledProvider): ProviderSummary {
  * hashed: the key never holds a credential.
  */
 function budgetKey(
-  provider: CompiledProvider,
+  provider: ProviderDefinition,
   baseUrl: URL,
   params: Readonly<Record<string, string>>,
   credentials: Readonly<Record<string, string>>,
@@ -246,7 +245,10 @@ function budgetKey(
  * The secret values the caller passed to `connect()`: the fields its auth method marks secret,
  * or, when the provider or method is unknown, every credential long enough to be one.
  */
-function givenSecrets(provider: CompiledProvider | undefined, options: ConnectOptions | undefined): string[] {
+function givenSecrets(
+  provider: ProviderDefinition | undefined,
+  options: ConnectOptions | undefined,
+): string[] {
   const { method: methodId, ...credentials } = options?.auth ?? ({} as ConnectOptions['auth']);
   const method = provider?.auth.get(methodId);
   if (method) return secretCredentialValues(method, credentials as Record<string, string>);

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { RefreshedTokens } from './auth/auth-strategy.js';
 import type { BuiltInProviders } from './built-in-provider-types.js';
-import type { CompiledProvider } from './definition/compiled-types.js';
+import type { ProviderDefinition } from './definition/compiled-types.js';
 import type { EngineError } from './errors/engine-error.js';
 import type {
   UnifiedInputMap,
@@ -10,11 +10,7 @@ import type {
   UnifiedResource,
 } from './generated/unified-types.js';
 
-/**
- * A validated, compiled provider definition, as `loadProviderDefinition` returns it (the
- * engine's `CompiledProvider`; the YAML as written is a `ProviderDefinitionInput`).
- */
-export type ProviderDefinition = CompiledProvider;
+export type { ProviderDefinition };
 
 /**
  * How mapped records are checked against the unified schemas:

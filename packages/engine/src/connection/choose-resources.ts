@@ -1,13 +1,13 @@
-import type { CompiledProvider } from '../definition/compiled-types.js';
+import type { ProviderDefinition } from '../definition/compiled-types.js';
 
 /**
  * The provider as one connection serves it: each resource declared `by` a param is the
  * definition its param value names, and a value without one does not serve the resource.
  */
 export function chooseResources(
-  provider: CompiledProvider,
+  provider: ProviderDefinition,
   params: Readonly<Record<string, string>>,
-): CompiledProvider {
+): ProviderDefinition {
   if (provider.choices.size === 0) return provider;
   const resources = new Map(provider.resources);
   for (const [key, choice] of provider.choices) {

@@ -1,5 +1,5 @@
 import { hostAllowed } from '../definition/allowed-hosts.js';
-import type { CompiledProvider } from '../definition/compiled-types.js';
+import type { ProviderDefinition } from '../definition/compiled-types.js';
 import { renderTemplate } from '../definition/template.js';
 import { EngineError } from '../errors/engine-error.js';
 import { hostKind, isLoopbackHost } from '../http/network-address.js';
@@ -10,11 +10,11 @@ import { hostKind, isLoopbackHost } from '../http/network-address.js';
  */
 const URL_SAFE_VALUE = /^[A-Za-z0-9._~-]+$/;
 
-function fail(provider: CompiledProvider, message: string): never {
+function fail(provider: ProviderDefinition, message: string): never {
   throw new EngineError('invalid_base_url', message, { provider: provider.id, operation: 'connect' });
 }
 
-function parseUrl(provider: CompiledProvider, text: string, what: string): URL {
+function parseUrl(provider: ProviderDefinition, text: string, what: string): URL {
   try {
     return new URL(text);
   } catch {
@@ -37,7 +37,7 @@ function normalise(url: URL): URL {
  * override no link-local, metadata or private address unless `allowPrivateNetwork` is set.
  */
 export function resolveBaseUrl(
-  provider: CompiledProvider,
+  provider: ProviderDefinition,
   params: Record<string, string>,
   override?: string,
   allowPrivateNetwork = false,

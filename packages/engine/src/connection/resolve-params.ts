@@ -1,4 +1,4 @@
-import type { CompiledProvider } from '../definition/compiled-types.js';
+import type { ProviderDefinition } from '../definition/compiled-types.js';
 import { EngineError, type Problem } from '../errors/engine-error.js';
 import { isHeaderUnsafe } from '../http/header-values.js';
 
@@ -8,7 +8,7 @@ import { isHeaderUnsafe } from '../http/header-values.js';
  * param that only builds the base URL is optional when the caller gives `baseUrl` instead.
  */
 export function resolveParams(
-  provider: CompiledProvider,
+  provider: ProviderDefinition,
   given: Record<string, unknown> | undefined,
   baseUrlGiven = false,
 ): Record<string, string> {

@@ -10,11 +10,11 @@ import type {
   CompiledJoin,
   CompiledPagination,
   CompiledParam,
-  CompiledProvider,
   CompiledRequest,
   CompiledResource,
   CompiledSource,
   ExpressionReport,
+  ProviderDefinition,
   ResourceChoice,
 } from './compiled-types.js';
 import { RateLimitFamilies } from './rate-limit-families.js';
@@ -44,13 +44,13 @@ function requestTemplates(resources: Iterable<CompiledResource>): Template[] {
   return templates;
 }
 
-export type { CompiledProvider } from './compiled-types.js';
+export type { ProviderDefinition } from './compiled-types.js';
 
 /**
  * Compiles every template, expression and pattern of a definition once. Problems are pushed to
  * `problems`; the result is only used when none were found.
  */
-export function compileDefinition(definition: ParsedDefinition, problems: Problem[]): CompiledProvider {
+export function compileDefinition(definition: ParsedDefinition, problems: Problem[]): ProviderDefinition {
   // One compiled expression per distinct text: list and get often share a mapping file.
   const cache = new Map<string, unknown>();
   const expressions: ExpressionReport[] = [];

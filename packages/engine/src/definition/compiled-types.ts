@@ -173,8 +173,12 @@ export interface ResourceChoice {
   values: ReadonlyMap<string, CompiledResource>;
 }
 
-/** A provider definition ready to serve: validated, with every template and expression compiled. */
-export interface CompiledProvider {
+/**
+ * A provider definition ready to serve, as `loadProviderDefinition` returns it: validated, with
+ * every template and expression compiled. The YAML as written is a `ProviderDefinitionInput`; as
+ * parsed, a `ParsedDefinition`.
+ */
+export interface ProviderDefinition {
   id: string;
   name: string;
   definition: ParsedDefinition;

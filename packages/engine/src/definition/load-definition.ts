@@ -5,7 +5,7 @@ import { EngineError, type Problem } from '../errors/engine-error.js';
 import { compileWrapped, JsonataSyntaxError } from '../mapping/compile-jsonata.js';
 import { checkDefinition, checkValidParts } from './check-definition.js';
 import { checkTemplates } from './check-templates.js';
-import { type CompiledProvider, compileDefinition } from './compile-definition.js';
+import { compileDefinition, type ProviderDefinition } from './compile-definition.js';
 import { type RoleValue, roleFields, roleValues } from './field-roles.js';
 import { lineOf, problemsFromZod } from './format-problems.js';
 import { catastrophicBacktracking } from './regex-safety.js';
@@ -62,7 +62,7 @@ export function readDefinitionFile(path: string): DefinitionSource {
 export function loadDefinition(
   source: DefinitionSource,
   isKnownResource?: (key: string) => boolean,
-): CompiledProvider {
+): ProviderDefinition {
   const lineCounter = new LineCounter();
   // Duplicate keys are found below and reported with the rest, not as a parse error that hides it.
   const document = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: false });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isUnifiedResourceKey } from '../validation/unified-resources.js';
-import type { CompiledProvider } from './compiled-types.js';
+import type { ProviderDefinition } from './compiled-types.js';
 import { loadDefinition, readDefinitionFile } from './load-definition.js';
 
 /** True when the string looks like a path (a folder or a .yaml file) rather than YAML text. */
@@ -12,7 +12,7 @@ function isPath(value: string): boolean {
  * Loads a provider definition from a path (provider.yaml or its folder) or from YAML text.
  * Throws `invalid_definition` listing every problem with its path and line.
  */
-export function loadProviderDefinition(pathOrYamlText: string): CompiledProvider {
+export function loadProviderDefinition(pathOrYamlText: string): ProviderDefinition {
   const source = isPath(pathOrYamlText) ? readDefinitionFile(pathOrYamlText) : { text: pathOrYamlText };
   return loadDefinition(source, isUnifiedResourceKey);
 }
@@ -21,7 +21,7 @@ export function loadProviderDefinition(pathOrYamlText: string): CompiledProvider
 export function loadDefinitionFromFiles(
   id: string,
   files: Readonly<Record<string, string>>,
-): CompiledProvider {
+): ProviderDefinition {
   const text = files['provider.yaml'];
   if (text === undefined) throw new Error(`built-in provider ${id} has no provider.yaml`);
   return loadDefinition(

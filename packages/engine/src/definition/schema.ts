@@ -118,6 +118,6 @@ export const providerDefinitionSchema = z
 export type ProviderDefinitionInput = z.input<typeof providerDefinitionSchema>;
 /**
  * A provider definition as parsed: validated, defaults applied, mapping files inlined. Compiling
- * it gives the `CompiledProvider` the engine serves (public name `ProviderDefinition`).
+ * it gives the `ProviderDefinition` the engine serves.
  */
 export type ParsedDefinition = z.output<typeof providerDefinitionSchema>;

@@ -1,5 +1,5 @@
 import { type Dispatcher, request, errors as undiciErrors } from 'undici';
-import type { CompiledProvider } from '../definition/compiled-types.js';
+import type { ProviderDefinition } from '../definition/compiled-types.js';
 import { EngineError, type EngineErrorContext } from '../errors/engine-error.js';
 import { redactedCause } from '../errors/redacted-cause.js';
 import { abortedError, currentSignal, throwIfAborted } from './call-signal.js';
@@ -42,7 +42,7 @@ interface HttpTimeouts {
 }
 
 export interface HttpClientOptions {
-  provider: CompiledProvider;
+  provider: ProviderDefinition;
   /** The connection's origin: the only one credentials are ever sent to. */
   origin: string;
   /** Whose rate-limit budget this connection spends: its origin, or its origin and credentials. */

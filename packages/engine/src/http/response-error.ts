@@ -1,4 +1,4 @@
-import type { CompiledProvider } from '../definition/compiled-types.js';
+import type { ProviderDefinition } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
 import type { EngineErrorCode } from '../errors/error-codes.js';
 import type { SingleExpression } from '../mapping/record-mapping.js';
@@ -59,7 +59,7 @@ async function safely(run: () => Promise<unknown>): Promise<string | undefined> 
 
 /** Turns an error response into an EngineError carrying the provider's own message and code. */
 export async function errorFromResponse(
-  provider: CompiledProvider,
+  provider: ProviderDefinition,
   status: number,
   body: unknown,
   context: CallContext,

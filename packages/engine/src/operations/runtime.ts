@@ -1,5 +1,5 @@
 import type { CursorCodec } from '../cursor/cursor-codec.js';
-import type { CompiledProvider } from '../definition/compiled-types.js';
+import type { ProviderDefinition } from '../definition/compiled-types.js';
 import type { EngineError } from '../errors/engine-error.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { ValidationMode } from '../public-types.js';
@@ -7,7 +7,7 @@ import type { UnifiedValidator } from '../validation/unified-validator.js';
 
 /** Everything an operation needs about its connection. One per `engine.connect()`. */
 export interface ConnectionRuntime {
-  provider: CompiledProvider;
+  provider: ProviderDefinition;
   params: Readonly<Record<string, string>>;
   baseUrl: URL;
   authMethod: string;
