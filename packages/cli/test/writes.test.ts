@@ -63,7 +63,11 @@ describe('org-engine create, update, deactivate, add-member, remove-member', () 
       dry_run: true,
       method: 'POST',
       url: `${sandbox.baseUrl}/member_invitations`,
-      headers: { Accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        Accept: 'application/json',
+        'content-type': 'application/json',
+        Authorization: '[redacted]',
+      },
       body: {
         name: 'Ada Lovelace',
         email: 'ada@example.com',

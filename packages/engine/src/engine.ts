@@ -178,6 +178,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
           credentialFingerprint: cursors.credentialFingerprint(stableCredentials(method, credentials)),
           onWarning: (warning: EngineError) => onWarning(redactError(warning, redact)),
           defaultHeaders,
+          authHeaderNames: () => auth.headerNames(),
         });
       } catch (error) {
         throw redactError(error, (text) =>

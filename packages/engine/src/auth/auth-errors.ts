@@ -2,7 +2,8 @@ import { EngineError, type EngineErrorContext } from '../errors/engine-error.js'
 import type { EngineErrorCode } from '../errors/error-codes.js';
 import type { AuthContext } from './auth-strategy.js';
 
-const REDACTED = '[redacted]';
+/** What stands in for a secret value wherever one is removed. */
+export const REDACTED = '[redacted]';
 
 /** Undici error codes that mean "took too long" rather than "could not connect". */
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);

@@ -47,6 +47,11 @@ export interface AuthContext {
 export interface AuthStrategy extends RequestAuth {
   /** Every secret value this strategy holds or obtained, for redaction. */
   secrets(): string[];
+  /**
+   * Names of the headers `headers()` adds, known without a network request: a dry run shows
+   * them, values redacted, without fetching a token.
+   */
+  headerNames(): string[];
 }
 
 export type CreateAuthStrategy = (

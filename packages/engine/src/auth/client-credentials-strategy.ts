@@ -31,5 +31,5 @@ export function createClientCredentialsStrategy(
   const grant: Record<string, string> = { grant_type: 'client_credentials' };
   if (method.scopes.length > 0) grant.scope = method.scopes.join(' ');
   const cache = new TokenCache(() => endpoint.requestToken(grant), now);
-  return createOAuthStrategy(cache, prover, () => credentialSecrets);
+  return createOAuthStrategy(cache, prover, () => credentialSecrets, method.dpop);
 }

@@ -65,11 +65,15 @@ export function createOAuthStrategy(
   cache: TokenCache,
   prover: DpopProver,
   secrets: () => string[],
+  dpop: DpopMode,
 ): AuthStrategy {
   let resourceNonce: string | undefined;
+  // With `auto`, whether a proof goes along is known once the token endpoint has answered.
+  let sentProof = dpop === 'required';
   return {
     async headers({ method, url }): Promise<Record<string, string>> {
       const token = await cache.token();
+      sentProof = token.type === 'DPoP';
       if (token.type !== 'DPoP') return { Authorization: `Bearer ${token.value}` };
       const proof = await prover.proof({ method, url, nonce: resourceNonce, accessToken: token.value });
       return { Authorization: `DPoP ${token.value}`, DPoP: proof };
@@ -88,6 +92,7 @@ export function createOAuthStrategy(
     },
 
     secrets: () => [...secrets(), ...cache.values()],
+    headerNames: () => (sentProof ? ['Authorization', 'DPoP'] : ['Authorization']),
   };
 }
 

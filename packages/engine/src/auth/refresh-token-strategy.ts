@@ -77,5 +77,10 @@ export function createRefreshTokenStrategy(
   if (credentials.values.access_token && method.dpop !== 'required') {
     cache.seed(credentials.values.access_token, 'Bearer', credentials.expiresAt);
   }
-  return createOAuthStrategy(cache, prover, () => [...credentialSecrets, refreshToken, ...issuedSecrets]);
+  return createOAuthStrategy(
+    cache,
+    prover,
+    () => [...credentialSecrets, refreshToken, ...issuedSecrets],
+    method.dpop,
+  );
 }

@@ -60,6 +60,7 @@ function staticStrategy(headers: Record<string, string>, secrets: string[]): Aut
     // Nothing to renew: a rejected static credential stays rejected, so a retry cannot help.
     onUnauthorized: async () => false,
     secrets: () => [...secrets],
+    headerNames: () => Object.keys(headers),
   };
 }
 

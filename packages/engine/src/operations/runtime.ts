@@ -22,4 +22,6 @@ export interface ConnectionRuntime {
   redact: (text: string) => string;
   /** Headers every request carries besides auth (the definition's, rendered), for dry runs. */
   defaultHeaders: Readonly<Record<string, string>>;
+  /** Names of the headers the auth method adds; a dry run shows them with their values redacted. */
+  authHeaderNames: () => string[];
 }

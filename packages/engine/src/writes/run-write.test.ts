@@ -81,9 +81,41 @@ describe('create', () => {
       dry_run: true,
       method: 'POST',
       url: `${TEST_ORIGIN}/users?notify=true`,
-      headers: { Accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': 'key-1' },
+      headers: {
+        Accept: 'application/json',
+        'content-type': 'application/json',
+        'idempotency-key': 'key-1',
+        'X-Api-Key': '[redacted]',
+      },
       body: { email: 'ada@acme.com', name: '[redacted]' },
     });
+    expect(routes.seen).toHaveLength(0);
+  });
+
+  it('names every credential header on dryRun but never carries a secret value', async () => {
+    const { routes, connection } = setup();
+    const dryRun = await connection.update('user-directory', 'users', '7', { name: 'Ada' }, { dryRun: true });
+    expect(dryRun.headers['X-Api-Key']).toBe('[redacted]');
+    expect(JSON.stringify(dryRun)).not.toContain('secret-token-1');
+    expect(routes.seen).toHaveLength(0);
+  });
+
+  it('shows an OAuth Authorization header on dryRun without fetching a token', async () => {
+    const { engine, routes } = setup();
+    const connection = engine.connect('testco', {
+      params: { tenant: 'acme' },
+      auth: { method: 'client_credentials', client_id: 'client-1', client_secret: 'client-secret-1' },
+    });
+    const dryRun = await connection.create(
+      'user-directory',
+      'users',
+      { email: 'ada@acme.com' },
+      { dryRun: true },
+    );
+    expect(dryRun.headers).toMatchObject({ Authorization: '[redacted]' });
+    expect(dryRun.headers).not.toHaveProperty('DPoP');
+    expect(JSON.stringify(dryRun)).not.toContain('client-secret-1');
+    // Neither the token endpoint nor the API saw a request.
     expect(routes.seen).toHaveLength(0);
   });
 

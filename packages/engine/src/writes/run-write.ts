@@ -1,5 +1,7 @@
+import { REDACTED } from '../auth/auth-errors.js';
 import type { CompiledResource, CompiledWrite } from '../definition/compiled-types.js';
 import { EngineError } from '../errors/engine-error.js';
+import { mergeHeaders } from '../http/header-values.js';
 import type { UnifiedRecord } from '../operations/record-pipeline.js';
 import type { ConnectionRuntime } from '../operations/runtime.js';
 import type { DryRunRequest, WriteOptions } from '../public-types.js';
@@ -26,11 +28,15 @@ const TAKES_MEMBER = new Set(['add_member', 'remove_member']);
 function dryRunOf(runtime: ConnectionRuntime, built: BuiltWrite): DryRunRequest {
   // The body goes through the same redaction as messages: an input could carry a secret value.
   const redact = (value: unknown): unknown => JSON.parse(runtime.redact(JSON.stringify(value)));
+  // The auth headers are named but never valued: the caller sees that credentials go along, and
+  // no token is fetched for a request that is not sent.
+  const authHeaders = Object.fromEntries(runtime.authHeaderNames().map((name) => [name, REDACTED]));
+  const headers = mergeHeaders(runtime.defaultHeaders, built.headers, authHeaders);
   return {
     dry_run: true,
     method: built.method,
     url: runtime.redact(built.url.href),
-    headers: redact({ ...runtime.defaultHeaders, ...built.headers }) as Record<string, string>,
+    headers: redact(headers) as Record<string, string>,
     ...(built.body === undefined ? {} : { body: redact(built.body) }),
   };
 }

@@ -89,7 +89,7 @@ describe('okta write lifecycle end to end', () => {
     expect(EngineError.isInstance(error) && error.code).toBe('not_found');
   });
 
-  it('sends nothing on a dry run and shows the request without the token', async () => {
+  it('sends nothing on a dry run and shows the request, the token header named but not valued', async () => {
     const okta = engine.connect('okta', sandbox.connection);
     const before = sandbox.requestCount();
     const request = await okta.create(
@@ -98,7 +98,11 @@ describe('okta write lifecycle end to end', () => {
       { email: 'dry.run@example.com', first_name: 'Dry', last_name: 'Run' },
       { dryRun: true },
     );
-    expect(request).toMatchObject({ dry_run: true, method: 'POST' });
+    expect(request).toMatchObject({
+      dry_run: true,
+      method: 'POST',
+      headers: { Authorization: '[redacted]' },
+    });
     expect(JSON.stringify(request)).not.toContain(sandbox.credentials.apiToken);
     expect(sandbox.requestCount()).toBe(before);
   });
