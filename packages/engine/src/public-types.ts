@@ -85,7 +85,7 @@ export interface ConnectOptions {
 
 export type { BuiltInProviders };
 
-/** The id of a provider bundled with the engine (`okta`, `workato`, ...). */
+/** The id of a provider bundled with the engine: the name of its folder under `providers/`. */
 export type BuiltInProviderId = keyof BuiltInProviders;
 
 /**
@@ -122,7 +122,7 @@ export type ConnectOptionsFor<
 
 /**
  * The provider ids `engine.connect` accepts: any `string`-typed value (an id read at run time),
- * and among literal ids the built-in ones and the engine's `CustomId`s, so `'oktaa'` fails to
+ * and among literal ids the built-in ones and the engine's `CustomId`s, so a misspelt id fails to
  * compile.
  */
 export type ProviderIdArgument<Id extends string, CustomId extends string> = string extends Id
