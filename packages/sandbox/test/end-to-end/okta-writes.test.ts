@@ -1,6 +1,6 @@
 import { type Connection, EngineError, type RecordOf } from '@org/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OktaSandbox, startSandbox } from '../../src/index.js';
+import { OKTA_READ_SCOPES, type OktaSandbox, startSandbox } from '../../src/index.js';
 import { strictEngine } from './engine-helpers.js';
 
 /**
@@ -105,5 +105,27 @@ describe('okta write lifecycle end to end', () => {
     });
     expect(JSON.stringify(request)).not.toContain(sandbox.credentials.apiToken);
     expect(sandbox.requestCount()).toBe(before);
+  });
+
+  it('writes through the service app only with the method that requests the manage scopes', async () => {
+    const scopes = [...OKTA_READ_SCOPES, 'okta.users.manage', 'okta.groups.manage'];
+    const writable = await startSandbox({ provider: 'okta', users: 20, seed: 8, serviceApp: { scopes } });
+    try {
+      const connection = writable.serviceAppConnection!;
+      const input = { email: 'katherine.johnson@example.com', first_name: 'Katherine', last_name: 'Johnson' };
+      const readOnly = engine.connect('okta', connection);
+      const refused = await readOnly.create('user-directory', 'users', input).catch((caught) => caught);
+      expect(EngineError.isInstance(refused) && refused.code).toBe('forbidden');
+
+      const manage = engine.connect('okta', {
+        ...connection,
+        auth: { ...connection.auth, method: 'oauth2_service_app_manage' },
+      } as typeof connection);
+      const created = await manage.create('user-directory', 'users', input);
+      expect(created).toMatchObject({ first_name: 'Katherine', status: 'invited' });
+      expect(await users(manage, { email: input.email })).toMatchObject([{ id: created.id }]);
+    } finally {
+      await writable.close();
+    }
   });
 });
