@@ -1508,6 +1508,15 @@ export const UNIFIED_SCHEMAS = {
             "group"
           ]
         },
+        "environment": {
+          "title": "Environment",
+          "description": "The environment the group belongs to, for providers that keep groups per environment (Workato Identity: the environment's id). Absent where groups span the whole directory.",
+          "type": "string",
+          "minLength": 1,
+          "examples": [
+            "41207"
+          ]
+        },
         "member_count": {
           "title": "Member count",
           "description": "Number of users in the group, when the provider reports it.",
@@ -1560,6 +1569,7 @@ export const UNIFIED_SCHEMAS = {
           "name": "Engineering",
           "description": "Everyone who ships code.",
           "type": "group",
+          "environment": "41207",
           "member_count": 42,
           "created_at": "2021-03-15T09:30:00.000Z",
           "updated_at": "2024-04-28T12:01:45.000Z",

@@ -544,6 +544,10 @@ export namespace UserDirectory {
      */
     type?: 'group' | 'app_group' | 'built_in';
     /**
+     * The environment the group belongs to, for providers that keep groups per environment (Workato Identity: the environment's id). Absent where groups span the whole directory.
+     */
+    environment?: string;
+    /**
      * Number of users in the group, when the provider reports it.
      */
     member_count?: number;

@@ -48,6 +48,10 @@ describe('workato identity end to end', () => {
       );
     expect(await names('dev')).toEqual(['Genie testers', 'MCP builders']);
     expect(await names('prod')).toEqual(['HR concierge users', 'Sales assistants', 'Offboarded']);
+    // Each group carries the environment it belongs to.
+    const prodGroups = await all<Group>(identity('prod').iterate('user-directory', 'groups'));
+    const prodId = String(sandbox.identity.environmentIds.prod);
+    expect(prodGroups.map((group) => group.environment)).toEqual([prodId, prodId, prodId]);
     expect(warnings).toEqual([]);
   });
 
