@@ -1,7 +1,7 @@
 /**
  * Writes `src/built-in-provider-types.ts`: the ids, auth methods, credential fields and params
  * of the providers in the repository's `providers/` folder, as TypeScript types, so that
- * `connect('oktaa', ...)` or a misspelt auth method fails to compile. Run at install, build and
+ * a misspelt provider id or auth method fails to compile. Run at install, build and
  * typecheck (the file is not committed: adding a provider folder needs no change to this
  * package's sources). Writes only when the content changed, so parallel runs never see it empty.
  */

@@ -2,7 +2,7 @@ import { createEngine } from '@org/engine';
 import { startSandbox } from '@org/sandbox';
 import { createSync } from '@org/sync';
 
-// A local Okta-compatible server; account 1 stands for one customer's Okta org.
+// A local server that imitates a built-in provider's API; account 1 stands for one customer.
 const sandbox = await startSandbox({ provider: 'okta', users: 200, seed: 7 });
 const customer = sandbox.account(1);
 
@@ -11,7 +11,7 @@ const sync = await createSync({
   engine: createEngine({ cursorSecret: 'demo-only-cursor-secret-0123456789' }),
   database: process.env.DATABASE_URL ?? 'embedded',
   // The credentials stay the application's: asked for on every run, never stored.
-  resolveConnection: () => ({ provider: 'okta', ...customer.connection }),
+  resolveConnection: () => ({ provider: sandbox.provider, ...customer.connection }),
 });
 // A new connection id each time, so that a second demo starts from nothing too.
 const target = { connectionId: `acme-${Date.now()}`, resource: 'user-directory/users' };

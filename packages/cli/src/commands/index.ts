@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import type { RunContext } from '../run-context.js';
-import { addMemberCommand } from './add-member.js';
 import { createCommand } from './create.js';
 import { deactivateCommand } from './deactivate.js';
 import { getCommand } from './get.js';
 import { initCommand } from './init.js';
 import { listCommand } from './list.js';
+import { addMemberCommand, removeMemberCommand } from './member-commands.js';
 import { providersCommand } from './providers.js';
 import { proxyCommand } from './proxy.js';
 import { recordCommand } from './record.js';
-import { removeMemberCommand } from './remove-member.js';
 import { sandboxCommand } from './sandbox.js';
 import { syncCommand } from './sync.js';
 import { testCommand } from './test.js';
