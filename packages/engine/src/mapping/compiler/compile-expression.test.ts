@@ -109,6 +109,16 @@ const EXPRESSIONS = [
   'tags ~> $join(",")',
   'nested[v > 0].w',
   '$count(nested.w)',
+  // a built-in in tail position of a lambda takes its context from the lambda's caller
+  '$map(tags, function($v) { $substring(-1, 0) })',
+  '$map(tags, function($v) { $uppercase() })',
+  'name.$map([1, 2], function($v) { $uppercase() })',
+  'name.$map([1, 2], function($v) { $uppercase($) })',
+  'name.(function($v) { $uppercase() })(1)',
+  '(function($v) { $string() })(1)',
+  '$map(tags, function($v) { ($x := $string(); $x) })',
+  '($f := function($v) { $substring(1) }; $map(tags, $f))',
+  '($g := function() { $string() }; $f := function($v) { $g() }; $map(tags, $f))',
   // failures must match too: the code, the position and the message
   'name + 1',
   'id & $lowercase(id)',

@@ -30,10 +30,12 @@ export function compileLambda(node: AstNode): Evaluator {
           run.leave();
         }
       },
-      invoke(args) {
+      invoke(args, callerInput) {
         let result = lambda.invokeOnce(args);
         // Tail calls run here, after the call's frame is gone: tail recursion does not deepen.
-        while (result instanceof TailCall) result = result.run();
+        // As in JSONata's trampoline, a built-in called there takes its context from this call's
+        // caller (none, when a higher-order function made the call), not from the lambda body.
+        while (result instanceof TailCall) result = result.run(callerInput);
         return result;
       },
     };
@@ -46,7 +48,7 @@ export function compileLambda(node: AstNode): Evaluator {
  * runs it after returning, and its value is the called function's own, not collapsed.
  */
 class TailCall {
-  constructor(readonly run: () => unknown) {}
+  constructor(readonly run: (callerInput: unknown) => unknown) {}
 }
 
 export function compileTailCall(node: AstNode): Evaluator {
@@ -56,11 +58,11 @@ export function compileTailCall(node: AstNode): Evaluator {
   const args = (node.arguments ?? []).map((argument) => compileNode(argument));
   const token = procedureNode.type === 'variable' ? (procedureNode.value as string) : undefined;
   return (input, frame) =>
-    new TailCall(() => {
+    new TailCall((callerInput) => {
       const proc = procedure(input, frame);
       const values = args.map((argument) => argument(input, frame));
       try {
-        return applyFunction(proc, values, input, frame, true);
+        return applyFunction(proc, values, callerInput, frame, true);
       } catch (error) {
         if (proc !== null && typeof proc === 'object' && error !== null && typeof error === 'object') {
           const failure = error as JsonataError;

@@ -86,8 +86,12 @@ export interface BuiltIn {
 export interface Lambda {
   readonly _jsonata_lambda: true;
   readonly arity: number;
-  /** Calls the lambda and any tail calls it leaves, to the final value. */
-  invoke(args: readonly unknown[]): unknown;
+  /**
+   * Calls the lambda and any tail calls it leaves, to the final value. `callerInput` is the
+   * context of the call (null when a built-in such as `$map` calls it): a built-in in tail
+   * position of the body falls back on it, not on the body's own context.
+   */
+  invoke(args: readonly unknown[], callerInput: unknown): unknown;
   /** Calls the lambda only: a tail call in its body comes back unrun, for the caller's loop. */
   invokeOnce(args: readonly unknown[]): unknown;
 }
@@ -115,7 +119,7 @@ export function applyFunction(
 ): unknown {
   if (proc !== null && typeof proc === 'object') {
     if ((proc as Lambda)._jsonata_lambda === true) {
-      return tailCall ? (proc as Lambda).invokeOnce(args) : (proc as Lambda).invoke(args);
+      return tailCall ? (proc as Lambda).invokeOnce(args) : (proc as Lambda).invoke(args, input);
     }
     if ((proc as BuiltIn)._jsonata_function === true) {
       const builtIn = proc as BuiltIn;
