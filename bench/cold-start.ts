@@ -8,7 +8,7 @@
  * `--against <checkout>` times another checkout's built engine too (built beforehand), in
  * processes alternated with this one's: the way to compare two versions on a busy machine.
  *
- *   node --conditions=@org/source --import tsx bench/cold-start.ts [--runs 7] [--against ../other-checkout]
+ *   node --conditions=@org/source --import ./bench/compile-as-built.mjs bench/cold-start.ts [--runs 7] [--against ../other-checkout]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -16,7 +16,7 @@
  * over the measured rounds, and the ratio to the hand-written client of the same round as a
  * median with its range.
  *
- *   node --expose-gc --conditions=@org/source --import tsx bench/contenders.ts [--users 5000] [--workato-users 2000] [--runs 5] [--warmup 1] [--only "Okta users"] [--without-interpreted]
+ *   node --expose-gc --conditions=@org/source --import ./bench/compile-as-built.mjs bench/contenders.ts [--users 5000] [--workato-users 2000] [--runs 5] [--warmup 1] [--only "Okta users"] [--without-interpreted]
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Agent } from 'undici';

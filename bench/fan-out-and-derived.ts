@@ -7,7 +7,7 @@
  *   collection mapping turns their addresses into distinct locations; few records come out of
  *   many read, so both records/s and users read/s are shown.
  *
- *   node --expose-gc --conditions=@org/source --import tsx bench/fan-out-and-derived.ts [--users 20000] [--runs 5] [--warmup 1]
+ *   node --expose-gc --conditions=@org/source --import ./bench/compile-as-built.mjs bench/fan-out-and-derived.ts [--users 20000] [--runs 5] [--warmup 1]
  */
 import { type Connection, createEngine } from '../packages/engine/src/index.js';
 import { environmentLine, fixed, measure, numberOption, type Result, table } from './measure.js';

@@ -4,7 +4,7 @@
  * engine/baseline, CPU per record and memory, as a Markdown table. Before measuring, it checks
  * that the baseline produces exactly the engine's records, so both do the same work.
  *
- *   node --expose-gc --conditions=@org/source --import tsx bench/list-users.ts [--users 20000] [--runs 5] [--warmup 1]
+ *   node --expose-gc --conditions=@org/source --import ./bench/compile-as-built.mjs bench/list-users.ts [--users 20000] [--runs 5] [--warmup 1]
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Agent } from 'undici';

@@ -5,7 +5,7 @@
  * Same inputs, same outputs (checked), two evaluators alternated, CPU time (the machine may be
  * shared); the target is 10× or more for each.
  *
- *   node --expose-gc --conditions=@org/source --import tsx bench/mappings.ts [--records 1000] [--runs 5] [--warmup 1]
+ *   node --expose-gc --conditions=@org/source --import ./bench/compile-as-built.mjs bench/mappings.ts [--records 1000] [--runs 5] [--warmup 1]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@
  * loads, with the definition's constants bound (`$user_status`...), and its pruned output is
  * checked to equal the hand-written mapping's before anything is timed.
  *
- *   node --expose-gc --conditions=@org/source --import tsx bench/pipeline-stages.ts [--users 5000] [--runs 5] [--warmup 1]
+ *   node --expose-gc --conditions=@org/source --import ./bench/compile-as-built.mjs bench/pipeline-stages.ts [--users 5000] [--runs 5] [--warmup 1]
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Agent, request } from 'undici';

@@ -6,8 +6,8 @@
  * sandbox itself), in another process, so the profile holds the client only; the server's own
  * cost is reported apart, from its CPU time and from a fetch-only loop over the same pages.
  *
- *   node --conditions=@org/source --import tsx bench/profile-users.ts [--users 5000] [--sandbox]
- *   node --conditions=@org/source --import tsx bench/profile-users.ts --summarise some.cpuprofile
+ *   node --conditions=@org/source --import ./bench/compile-as-built.mjs bench/profile-users.ts [--users 5000] [--sandbox]
+ *   node --conditions=@org/source --import ./bench/compile-as-built.mjs bench/profile-users.ts --summarise some.cpuprofile
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';

@@ -31,8 +31,16 @@ function passedOn(argv: string[], names: string[]): string[] {
   return args;
 }
 
+// TypeScript compiled as the packages are built (see compile-as-built.mjs), not through tsx.
+const COMPILE_AS_BUILT = new URL('./compile-as-built.mjs', import.meta.url).href;
+
 function runNode(file: string, args: string[], exposeGc: boolean): Promise<void> {
-  const flags = [...(exposeGc ? ['--expose-gc'] : []), '--conditions=@org/source', '--import', 'tsx'];
+  const flags = [
+    ...(exposeGc ? ['--expose-gc'] : []),
+    '--conditions=@org/source',
+    '--import',
+    COMPILE_AS_BUILT,
+  ];
   const child = spawn(process.execPath, [...flags, file, ...args], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);

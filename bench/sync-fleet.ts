@@ -1,7 +1,7 @@
 /**
  * Many accounts synced by several worker processes on one Postgres (see bench/README.md):
  *
- *   node --conditions=@org/source --import tsx bench/sync-fleet.ts --accounts 1000 --users 200 --workers 3
+ *   node --conditions=@org/source --import ./bench/compile-as-built.mjs bench/sync-fleet.ts --accounts 1000 --users 200 --workers 3
  *
  * One Okta sandbox (in its own process) serves every account, one org per token; each worker
  * process runs `startWorker({ concurrency })`. Phase 1 adds every sync (due at once: the first,
@@ -81,7 +81,7 @@ async function main() {
     Array.from({ length: workerCount }, async () => {
       const child = spawn(
         process.execPath,
-        ['--conditions=@org/source', '--import', 'tsx', 'bench/sync-worker.ts'],
+        ['--conditions=@org/source', '--import', './bench/compile-as-built.mjs', 'bench/sync-worker.ts'],
         {
           env: {
             ...process.env,

@@ -74,6 +74,18 @@ export async function mapPage(
   return records;
 }
 
+const resourceParts = new Map<string, readonly [string, string]>();
+
+/** `user-directory/users` as `['user-directory', 'users']`, split once per resource, not per record. */
+function modelAndName(resource: string): readonly [string, string] {
+  let parts = resourceParts.get(resource);
+  if (parts === undefined) {
+    parts = resource.split('/') as [string, string];
+    resourceParts.set(resource, parts);
+  }
+  return parts;
+}
+
 /**
  * Prunes, attaches remote_data and validates one mapped record. Returns undefined for a record
  * that validation skips (default mode: no valid id or another required field; see
@@ -110,7 +122,7 @@ export function finishRecord(
     delete record.remote_data;
   }
   if (runtime.validation === 'off') return record as UnifiedRecord;
-  const [model, name] = context.resource.split('/') as [string, string];
+  const [model, name] = modelAndName(context.resource);
   const validate = (candidate: Record<string, unknown>) => runtime.validator.validate(model, name, candidate);
   if (runtime.validation !== 'drop') {
     const problems = validate(record);
