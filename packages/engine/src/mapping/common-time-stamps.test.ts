@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commonTimeStampToUtc } from './common-time-stamps.js';
 
@@ -17,10 +18,47 @@ describe('commonTimeStampToUtc', () => {
       '2000-02-29T12:00:00.000-23:59',
       '0100-01-01T00:00:00.000+00:01',
       '9999-12-31T23:59:59.999Z',
+      '2024-02-29T23:30:00.000-01:00',
+      '2023-12-31T23:59:00.000-00:01',
+      '2024-01-01T00:00:00.000+00:01',
+      '2024-03-01T00:10:00.000+00:11',
     ];
     for (const sample of samples) {
       expect(commonTimeStampToUtc(sample)).toBe(new Date(Date.parse(sample)).toISOString());
     }
+  });
+
+  it('agrees with Date on generated time stamps with offsets, across day, month and year ends', () => {
+    const two = (value: number) => String(value).padStart(2, '0');
+    const stamp = fc
+      .record({
+        year: fc.oneof(fc.integer({ min: 100, max: 9999 }), fc.constantFrom(100, 1999, 2000, 2024, 9999)),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.integer({ min: 1, max: 31 }),
+        hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 23)),
+        minute: fc.integer({ min: 0, max: 59 }),
+        second: fc.integer({ min: 0, max: 59 }),
+        millisecond: fc.integer({ min: 0, max: 999 }),
+        sign: fc.constantFrom('+', '-'),
+        offsetHours: fc.integer({ min: 0, max: 23 }),
+        offsetMinutes: fc.integer({ min: 0, max: 59 }),
+      })
+      .map(
+        (t) =>
+          `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}.${String(t.millisecond).padStart(3, '0')}${t.sign}${two(t.offsetHours)}:${two(t.offsetMinutes)}`,
+      );
+    let converted = 0;
+    fc.assert(
+      fc.property(stamp, (text) => {
+        const fast = commonTimeStampToUtc(text);
+        // Undefined hands the stamp to the general parser (a day the month lacks, year 10000).
+        if (fast === undefined) return;
+        converted += 1;
+        expect(fast).toBe(new Date(Date.parse(text)).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(converted).toBeGreaterThan(15_000);
   });
 
   it('leaves every other shape and every out-of-range field to the general parser', () => {
