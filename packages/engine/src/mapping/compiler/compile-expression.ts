@@ -31,7 +31,7 @@ export class CompiledExpression {
   evaluate(input: unknown, bindings: Readonly<Record<string, unknown>> = {}): unknown {
     const frame = this.frame(input, bindings);
     const context = Array.isArray(input) && !isSequence(input) ? wrapOuter(input) : input;
-    return this.run(() => this.root(context, frame));
+    return this.run(context, frame);
   }
 
   /**
@@ -43,7 +43,7 @@ export class CompiledExpression {
     const outputs: unknown[] = new Array(records.length);
     for (let index = 0; index < records.length; index += 1) {
       try {
-        outputs[index] = this.run(() => this.root(records[index], frame));
+        outputs[index] = this.run(records[index], frame);
       } catch (error) {
         throw new RecordFailure(index, error);
       }
@@ -60,9 +60,10 @@ export class CompiledExpression {
     return frame;
   }
 
-  private run<T>(action: () => T): T {
+  /** The root's value for one context, with JSONata's messages on failures (no closure per call). */
+  private run(input: unknown, frame: Frame): unknown {
     try {
-      return action();
+      return this.root(input, frame);
     } catch (error) {
       if (error instanceof RangeError && /call stack/i.test(error.message)) {
         const overflow: JsonataError = { code: 'D1011', value: this.limits.depth };

@@ -5,7 +5,7 @@ import { regexMatcher } from './built-in-text.js';
 import { compileApply, compileCall, compileLambda, compileTailCall } from './compile-function.js';
 import { compileObject } from './compile-object.js';
 import { compileFilter, compilePath } from './compile-path.js';
-import { applyOperator, boolize, OPERATORS } from './operators.js';
+import { boolize, OPERATORS, operatorFunction } from './operators.js';
 import { Frame, isFunction } from './runtime.js';
 import {
   append,
@@ -164,11 +164,12 @@ function compileBinary(node: AstNode): Evaluator {
       }
     };
   }
+  const apply = operatorFunction(operator);
   return (input, frame) => {
     const leftValue = left(input, frame);
     const rightValue = right(input, frame);
     try {
-      return applyOperator(operator, leftValue, rightValue, frame.run);
+      return apply(leftValue, rightValue, frame.run);
     } catch (error) {
       throw positioned(error, position, operator);
     }

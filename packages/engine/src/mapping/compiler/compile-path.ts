@@ -104,20 +104,21 @@ function evaluateStep(
   frame: Frame,
   last: boolean,
 ): Sequence {
-  const results: unknown[] = [];
+  // The values flattened as they come; the first one kept apart, for a last step of one array.
+  const flattened = createSequence();
+  let count = 0;
+  let only: unknown;
   for (const item of input) {
     let value = evaluate(item, frame);
     for (const stage of stages) value = stage(value, frame);
-    if (value !== undefined) results.push(value);
+    if (value === undefined) continue;
+    count += 1;
+    if (count === 1) only = value;
+    if (!Array.isArray(value) || (value as Sequence).cons) flattened.push(value);
+    else for (const member of value) flattened.push(member);
   }
   if (input.length > 64) frame.run.check();
-  const only = results[0];
-  if (last && results.length === 1 && Array.isArray(only) && !isSequence(only)) return only as Sequence;
-  const flattened = createSequence();
-  for (const value of results) {
-    if (!Array.isArray(value) || (value as Sequence).cons) flattened.push(value);
-    else for (const item of value) flattened.push(item);
-  }
+  if (last && count === 1 && Array.isArray(only) && !isSequence(only)) return only as Sequence;
   return flattened;
 }
 

@@ -76,32 +76,34 @@ function range(left: unknown, right: unknown, run: Run): unknown {
   return result;
 }
 
-/** Applies a binary operator other than `and`/`or`. */
-export function applyOperator(operator: string, left: unknown, right: unknown, run: Run): unknown {
+/** A binary operator other than `and`/`or`, applied to evaluated operands. */
+export type OperatorFunction = (left: unknown, right: unknown, run: Run) => unknown;
+
+/** The function of a binary operator other than `and`/`or`, chosen once when an expression compiles. */
+export function operatorFunction(operator: string): OperatorFunction {
   switch (operator) {
     case '+':
     case '-':
     case '*':
     case '/':
     case '%':
-      return numeric(left, right, operator);
+      return (left, right) => numeric(left, right, operator);
     case '=':
-      return left !== undefined && right !== undefined && isDeepEqual(left, right);
+      return (left, right) => left !== undefined && right !== undefined && isDeepEqual(left, right);
     case '!=':
-      return left !== undefined && right !== undefined && !isDeepEqual(left, right);
+      return (left, right) => left !== undefined && right !== undefined && !isDeepEqual(left, right);
     case '<':
     case '<=':
     case '>':
     case '>=':
-      return comparison(left, right, operator);
+      return (left, right) => comparison(left, right, operator);
     case '&':
-      return (
-        (left === undefined ? '' : toText(left)) + (right === undefined ? '' : (toText(right) as string))
-      );
+      return (left, right) =>
+        (left === undefined ? '' : toText(left)) + (right === undefined ? '' : (toText(right) as string));
     case '..':
-      return range(left, right, run);
+      return range;
     case 'in':
-      return includes(left, right);
+      return includes;
     default:
       throw new Error(`unknown operator ${operator}`);
   }

@@ -48,9 +48,19 @@ export class Run {
   }
 }
 
-/** Variables in scope: a block or a lambda call adds a frame over the one it was made in. */
+/** Names bound in a frame kept in two short arrays, searched in order, before a Map takes over. */
+const SMALL_FRAME = 12;
+
+/**
+ * Variables in scope: a block or a lambda call adds a frame over the one it was made in. Most
+ * frames bind a few names (a block's `:=`, a lambda's parameters) and are made per record or per
+ * item: two short arrays cost less to make and search than a Map, which only a frame with many
+ * names (the root: constants, helpers, the engine's bindings) gets.
+ */
 export class Frame {
-  private readonly values = new Map<string, unknown>();
+  private readonly names: string[] = [];
+  private readonly values: unknown[] = [];
+  private map: Map<string, unknown> | undefined;
 
   constructor(
     readonly parent: Frame | undefined,
@@ -58,15 +68,40 @@ export class Frame {
   ) {}
 
   bind(name: string, value: unknown): void {
-    this.values.set(name, value);
+    if (this.map !== undefined) {
+      this.map.set(name, value);
+      return;
+    }
+    const index = this.names.indexOf(name);
+    if (index !== -1) {
+      this.values[index] = value;
+      return;
+    }
+    if (this.names.length < SMALL_FRAME) {
+      this.names.push(name);
+      this.values.push(value);
+      return;
+    }
+    this.map = new Map();
+    for (let position = 0; position < this.names.length; position += 1) {
+      this.map.set(this.names[position] as string, this.values[position]);
+    }
+    this.map.set(name, value);
   }
 
   lookup(name: string): unknown {
     let frame: Frame | undefined = this;
     while (frame) {
-      // One hash lookup for a bound value; `has` only tells an undefined binding from none.
-      const value = frame.values.get(name);
-      if (value !== undefined || frame.values.has(name)) return value;
+      if (frame.map !== undefined) {
+        // One hash lookup for a bound value; `has` only tells an undefined binding from none.
+        const value = frame.map.get(name);
+        if (value !== undefined || frame.map.has(name)) return value;
+      } else {
+        const names = frame.names;
+        for (let index = 0; index < names.length; index += 1) {
+          if (names[index] === name) return frame.values[index];
+        }
+      }
       frame = frame.parent;
     }
     return undefined;
