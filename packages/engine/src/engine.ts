@@ -4,7 +4,7 @@ import { redactSecrets } from './auth/auth-errors.js';
 import { authFields, secretCredentialValues, stableCredentials } from './auth/auth-fields.js';
 import { createAuthStrategy } from './auth/create-auth-strategy.js';
 import { checkCredentials } from './auth/credentials.js';
-import { builtInProviders } from './built-in-providers.js';
+import { builtInProvider, builtInProviderIds } from './built-in-providers.js';
 import { chooseResources } from './connection/choose-resources.js';
 import { Connection } from './connection/connection.js';
 import { resolveBaseUrl } from './connection/resolve-base-url.js';
@@ -53,8 +53,21 @@ export interface Engine<CustomId extends string = string> {
 }
 
 // Schemas never change at run time: one validator (its Ajv instance and compiled schemas) serves
-// every engine of the process.
+// every engine of the process. Made when a record or input is first checked, not when an engine
+// is created: building Ajv costs tens of milliseconds a process without validation never needs.
 let sharedValidator: UnifiedValidator | undefined;
+const validatorOfProcess = (): UnifiedValidator => {
+  sharedValidator ??= createUnifiedValidator();
+  return sharedValidator;
+};
+const lazyValidator: UnifiedValidator = {
+  validate: (model, resource, record) => validatorOfProcess().validate(model, resource, record),
+  validateInput: (model, resource, operation, input) =>
+    validatorOfProcess().validateInput(model, resource, operation, input),
+  inputFields: (model, resource, operation) => validatorOfProcess().inputFields(model, resource, operation),
+  has: (model, resource) => validatorOfProcess().has(model, resource),
+  resources: () => validatorOfProcess().resources(),
+};
 
 const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 60_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -70,19 +83,26 @@ export function createEngine(
 export function createEngine<CustomId extends string = never>(options?: EngineOptions): Engine<CustomId>;
 export function createEngine(options: EngineOptions = {}): Engine<string> {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const registry = new Map<string, ProviderDefinition>();
-  sharedValidator ??= createUnifiedValidator();
-  const validator: UnifiedValidator = sharedValidator;
-  const add = (provider: ProviderDefinition) => {
-    if (registry.has(provider.id) && options.providers) {
-      throw new EngineError('duplicate_provider', `two definitions have the id ${provider.id}`, {
-        provider: provider.id,
-        operation: 'load',
-      });
-    }
-    registry.set(provider.id, provider);
+  // A built-in provider is compiled when it is first asked for (see builtInProvider).
+  const registry = new Map<string, ProviderDefinition | (() => ProviderDefinition)>();
+  const definitionOf = (id: string): ProviderDefinition | undefined => {
+    const entry = registry.get(id);
+    return typeof entry === 'function' ? entry() : entry;
   };
-  for (const provider of options.providers ?? builtInProviders()) add(provider);
+  const validator = lazyValidator;
+  if (options.providers) {
+    for (const provider of options.providers) {
+      if (registry.has(provider.id)) {
+        throw new EngineError('duplicate_provider', `two definitions have the id ${provider.id}`, {
+          provider: provider.id,
+          operation: 'load',
+        });
+      }
+      registry.set(provider.id, provider);
+    }
+  } else {
+    for (const id of builtInProviderIds()) registry.set(id, () => builtInProvider(id));
+  }
   let agent: Dispatcher | undefined = options.dispatcher;
   // One keep-alive agent per engine, made on first use, unless the caller brings a dispatcher.
   const dispatcher = () => {
@@ -94,7 +114,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
   const onWarning = options.onWarning ?? ((warning: EngineError) => console.warn(warning.message));
 
   return {
-    providers: () => [...registry.values()].map(summarise),
+    providers: () => [...registry.keys()].map((id) => summarise(definitionOf(id) as ProviderDefinition)),
     loadProvider(pathOrYamlText) {
       const provider = loadProviderDefinition(pathOrYamlText);
       registry.set(provider.id, provider);
@@ -104,7 +124,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
       // Nothing the caller passed in leaves in an error: a param or a URL quoted back may hold a
       // credential by mistake.
       try {
-        const provider = registry.get(providerId);
+        const provider = definitionOf(providerId);
         if (!provider) {
           throw new EngineError(
             'unknown_provider',
@@ -182,7 +202,7 @@ export function createEngine(options: EngineOptions = {}): Engine<string> {
         });
       } catch (error) {
         throw redactError(error, (text) =>
-          redactSecrets(text, givenSecrets(registry.get(providerId), connectOptions)),
+          redactSecrets(text, givenSecrets(definitionOf(providerId), connectOptions)),
         );
       }
     },

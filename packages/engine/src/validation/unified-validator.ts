@@ -65,9 +65,7 @@ function schemaOf(model: string, resource: string): AnySchemaObject | undefined 
  */
 export function createUnifiedValidator(): UnifiedValidator {
   // verbose: errors then carry the failing value and schema, which the problem messages quote.
-  // unicode false: string lengths by `.length`, not by code point, which gives the same verdict
-  // for the only length bound the schemas use, `minLength: 1` (a test keeps it so), for less.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, unicode: false });
+  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true });
   addFormats(ajv);
   useFastDateTime(ajv);
   ajv.addSchema(COMMON_SCHEMA);
