@@ -3,9 +3,9 @@
  * built engine (`packages/engine/dist`, built first when absent), calls `createEngine()` and
  * makes a first `connect`. Built-in definitions are loaded and compiled on first use, by the
  * first `connect` to each provider (by `createEngine()` in builds before that change): the
- * total of the three is the figure to compare. Each part is timed
- * inside the child; the whole process (Node's own start included) from outside. Several fresh
- * processes, one after the other: median and range.
+ * total of the three is the figure to compare. Each part is timed inside the child; the whole
+ * process (Node's own start included) from outside. Several fresh processes, one after the
+ * other: median and range.
  *
  * `--against <checkout>` times another checkout's built engine too (built beforehand), in
  * processes alternated with this one's: the way to compare two versions on a busy machine.
