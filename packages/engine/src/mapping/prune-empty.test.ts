@@ -17,6 +17,12 @@ describe('pruneEmpty', () => {
     ).toEqual({ id: '1', name: 'Ada' });
   });
 
+  it('drops texts of any whitespace, as String#trim sees it, and keeps any other', () => {
+    const blank = ['\u00a0', ' \t\n', '\u3000\ufeff', '\u2028'];
+    const kept = ['x', ' x', '\u00a0x', '\u3000y ', '~', '\u200b'];
+    expect(pruneEmpty({ blank, kept })).toEqual({ kept });
+  });
+
   it('keeps false, 0 and other values that say something', () => {
     expect(pruneEmpty({ active: false, count: 0, ratio: 0.5, text: ' x ' })).toEqual({
       active: false,

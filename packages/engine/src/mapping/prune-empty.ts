@@ -13,8 +13,18 @@ export function pruneEmpty(value: unknown): unknown {
   }
   if (value !== null && typeof value === 'object') return pruneFields(value as Record<string, unknown>);
   if (value === null || value === '') return undefined;
-  if (typeof value === 'string' && value.trim() === '') return undefined;
+  if (typeof value === 'string' && isBlank(value)) return undefined;
   return value;
+}
+
+/**
+ * `text.trim() === ''` for a non-empty text, without trimming the common case: a text whose
+ * first character is visible ASCII has something left after any trim.
+ */
+function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return text.trim() === '';
 }
 
 /**
@@ -26,8 +36,8 @@ export function pruneFields(
   except?: string,
 ): Record<string, unknown> | undefined {
   let output: Record<string, unknown> | undefined;
-  for (const key of Object.keys(value)) {
-    if (key === except) continue;
+  for (const key in value) {
+    if (key === except || !Object.hasOwn(value, key)) continue;
     const pruned = pruneEmpty(value[key]);
     if (pruned === undefined) continue;
     output ??= {};
