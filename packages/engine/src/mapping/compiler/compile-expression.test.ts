@@ -119,6 +119,10 @@ const EXPRESSIONS = [
   '$map(tags, function($v) { ($x := $string(); $x) })',
   '($f := function($v) { $substring(1) }; $map(tags, $f))',
   '($g := function() { $string() }; $f := function($v) { $g() }; $map(tags, $f))',
+  // a helper's name bound by the author, in the same scope and lexically around a lambda
+  '($text := function($x) { "T" }; $text(name))',
+  '($f := function() { $text(name) }; ($text := function($x) { "X" }; $f()))',
+  '($g := function($text) { $text }; $g(1) & $text(name))',
   // failures must match too: the code, the position and the message
   'name + 1',
   'id & $lowercase(id)',

@@ -1,7 +1,7 @@
 import jsonata from 'jsonata';
 import type { AstNode } from './ast.js';
 import { Unsupported } from './ast.js';
-import { compileNode, type Evaluator } from './compile-node.js';
+import { compileWithScopes, type Evaluator } from './compile-node.js';
 import { populateMessage } from './error-messages.js';
 import { type EvaluationLimits, Frame, Run } from './runtime.js';
 import { createSequence, isSequence, type JsonataError } from './values.js';
@@ -122,7 +122,7 @@ export function compileAst(
   limits: EvaluationLimits = DEFAULT_LIMITS,
 ): CompiledExpression | InterpretedReason {
   try {
-    return new CompiledExpression(source, compileNode(ast as unknown as AstNode), limits);
+    return new CompiledExpression(source, compileWithScopes(ast as unknown as AstNode), limits);
   } catch (error) {
     if (error instanceof Unsupported) return { source, reason: error.message };
     throw error;

@@ -239,12 +239,53 @@ function compileBlock(node: AstNode): Evaluator {
   };
 }
 
+/**
+ * Every name the expression being compiled binds anywhere (`:=` and lambda parameters), or
+ * undefined outside `compileWithScopes`. A variable not among them can only be one of the root
+ * frame's (a constant, a helper, an engine binding) or a built-in: it is read there directly,
+ * without searching the frames of the blocks and lambdas around it.
+ */
+let boundNames: ReadonlySet<string> | undefined;
+
+function collectBoundNames(node: unknown, into: Set<string>): Set<string> {
+  if (node === null || typeof node !== 'object') return into;
+  if (Array.isArray(node)) {
+    for (const item of node) collectBoundNames(item, into);
+    return into;
+  }
+  const candidate = node as AstNode;
+  const target = candidate.type === 'bind' ? (candidate.lhs as AstNode | undefined) : undefined;
+  if (typeof target?.value === 'string') into.add(target.value);
+  if (candidate.type === 'lambda') {
+    for (const parameter of candidate.arguments ?? []) into.add(parameter.value as string);
+  }
+  for (const child of Object.values(candidate)) collectBoundNames(child, into);
+  return into;
+}
+
+/** Compiles the root of an expression, knowing which names it binds (see `boundNames`). */
+export function compileWithScopes(root: AstNode): Evaluator {
+  const outer = boundNames;
+  boundNames = collectBoundNames(root, new Set());
+  try {
+    return compileNode(root);
+  } finally {
+    boundNames = outer;
+  }
+}
+
 function compileVariable(node: AstNode): Evaluator {
   const name = node.value as string;
   if (name === '')
     return (input) => (Array.isArray(input) && (input as Sequence).outerWrapper ? input[0] : input);
   if (JSONATA_FUNCTIONS.has(name) && !BUILT_INS.has(name)) throw new Unsupported(`function $${name}`);
   const builtIn = BUILT_INS.get(name);
+  if (boundNames !== undefined && !boundNames.has(name)) {
+    return (_input, frame) => {
+      const value = frame.root.own(name);
+      return value === undefined ? builtIn : value;
+    };
+  }
   return (_input, frame) => {
     const value = frame.lookup(name);
     return value === undefined ? builtIn : value;

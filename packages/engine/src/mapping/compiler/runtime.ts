@@ -61,11 +61,15 @@ export class Frame {
   private readonly names: string[] = [];
   private readonly values: unknown[] = [];
   private map: Map<string, unknown> | undefined;
+  /** The outermost frame: the definition's constants, the helpers, the engine's bindings. */
+  readonly root: Frame;
 
   constructor(
     readonly parent: Frame | undefined,
     readonly run: Run,
-  ) {}
+  ) {
+    this.root = parent === undefined ? this : parent.root;
+  }
 
   bind(name: string, value: unknown): void {
     if (this.map !== undefined) {
@@ -87,6 +91,16 @@ export class Frame {
       this.map.set(this.names[position] as string, this.values[position]);
     }
     this.map.set(name, value);
+  }
+
+  /** The value bound to `name` in this frame itself, not in the frames around it. */
+  own(name: string): unknown {
+    if (this.map !== undefined) return this.map.get(name);
+    const names = this.names;
+    for (let index = 0; index < names.length; index += 1) {
+      if (names[index] === name) return this.values[index];
+    }
+    return undefined;
   }
 
   lookup(name: string): unknown {
