@@ -25,6 +25,8 @@ const PLURALS: Record<string, string> = {
   s: 'strings',
 };
 
+const SYMBOL_CODES: Record<string, number> = { f: 1, s: 2, n: 3, b: 4, l: 5, a: 6, o: 7, m: 8 };
+
 function symbolOf(value: unknown): string {
   if (isFunction(value)) return 'f';
   switch (typeof value) {
@@ -97,7 +99,7 @@ export class Signature {
   private readonly parameters: Parameter[];
   private readonly regex: RegExp;
   /** How the arguments of each shape seen so far split among the parameters (matching is per call otherwise). */
-  private readonly splits = new Map<string, readonly string[]>();
+  private readonly plans = new Map<number, { split: readonly string[]; asGiven: boolean }>();
 
   constructor(readonly definition: string) {
     this.parameters = parseParameters(definition);
@@ -105,15 +107,24 @@ export class Signature {
   }
 
   validate(args: readonly unknown[], context: unknown): unknown[] {
-    let supplied = '';
-    for (const arg of args) supplied += symbolOf(arg);
-    let split = this.splits.get(supplied);
-    if (split === undefined) {
+    // The shape of the arguments as a number (one base-9 digit a symbol, after a leading 1), so
+    // that finding how they split needs no text built per call.
+    let shape = 1;
+    for (const arg of args) shape = shape * 9 + SYMBOL_CODES[symbolOf(arg)]!;
+    // Past 12 arguments the number would lose digits: such calls are matched each time.
+    let plan = args.length <= 12 ? this.plans.get(shape) : undefined;
+    if (plan === undefined) {
+      let supplied = '';
+      for (const arg of args) supplied += symbolOf(arg);
       const matched = this.regex.exec(supplied);
       if (!matched) this.fail(args, supplied);
-      split = this.parameters.map((_, index) => (matched as RegExpExecArray)[index + 1] ?? '');
-      this.splits.set(supplied, split);
+      const split = this.parameters.map((_, index) => (matched as RegExpExecArray)[index + 1] ?? '');
+      plan = { split, asGiven: this.takesAsGiven(split, args.length) };
+      if (args.length <= 12) this.plans.set(shape, plan);
     }
+    // One argument a parameter, none to wrap or check: the arguments are the validated ones.
+    if (plan.asGiven) return args as unknown[];
+    const split = plan.split;
     const matches = split;
     const validated: unknown[] = [];
     let argIndex = 0;
@@ -146,6 +157,16 @@ export class Signature {
       }
     });
     return validated;
+  }
+
+  /** True when `split` gives each parameter one argument as it is: no context, wrapping or array check. */
+  private takesAsGiven(split: readonly string[], count: number): boolean {
+    if (count !== this.parameters.length) return false;
+    return this.parameters.every((parameter, index) => {
+      const match = split[index] as string;
+      if (match.length !== 1) return false;
+      return parameter.type !== 'a' || (match === 'a' && parameter.subtype === undefined);
+    });
   }
 
   private checkArray(
