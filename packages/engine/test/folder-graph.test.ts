@@ -30,6 +30,11 @@ describe('the engine folder graph', () => {
       expect.arrayContaining(['definition', 'http']),
     );
   });
+
+  it('keeps errors at the bottom: every folder may use it, it uses none', () => {
+    const graph = readFolderGraph(SOURCE);
+    expect([...(graph.get('errors')?.keys() ?? [])]).toEqual([]);
+  });
 });
 
 describe('findCycles', () => {

@@ -1,5 +1,5 @@
-import { JsonataEvaluationError } from '../mapping/compile-jsonata.js';
 import { EngineError, type EngineErrorContext } from './engine-error.js';
+import { JsonataEvaluationError } from './jsonata-evaluation-error.js';
 import { redactedCause } from './redacted-cause.js';
 
 /**

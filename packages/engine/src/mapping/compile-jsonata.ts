@@ -1,21 +1,11 @@
 import jsonata from 'jsonata';
+import { JsonataEvaluationError } from '../errors/jsonata-evaluation-error.js';
 import { MAPPING_HELPERS } from './jsonata-helpers.js';
 
 /** Thrown when a JSONata expression does not compile; carries the position in the author's text. */
 export class JsonataSyntaxError extends Error {
   constructor(
     message: string,
-    readonly position: number | undefined,
-  ) {
-    super(message);
-  }
-}
-
-/** Thrown when an expression fails on a record; `index` is the record's place in the page. */
-export class JsonataEvaluationError extends Error {
-  constructor(
-    message: string,
-    readonly index: number | undefined,
     readonly position: number | undefined,
   ) {
     super(message);

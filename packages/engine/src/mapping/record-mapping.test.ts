@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import { describe, expect, it } from 'vitest';
-import { JsonataEvaluationError, JsonataSyntaxError } from './compile-jsonata.js';
+import { JsonataEvaluationError } from '../errors/jsonata-evaluation-error.js';
+import { JsonataSyntaxError } from './compile-jsonata.js';
 import { CollectionExpression, PageExpression, SingleExpression } from './record-mapping.js';
 
 async function failure(run: () => Promise<unknown>): Promise<JsonataEvaluationError> {

@@ -1,11 +1,6 @@
 import type jsonata from 'jsonata';
-import {
-  asArray,
-  compileWrapped,
-  evaluate,
-  evaluationError,
-  JsonataEvaluationError,
-} from './compile-jsonata.js';
+import { JsonataEvaluationError } from '../errors/jsonata-evaluation-error.js';
+import { asArray, compileWrapped, evaluate, evaluationError } from './compile-jsonata.js';
 import { type CompiledExpression, compileAst } from './compiler/compile-expression.js';
 import { compareOutcomes, evaluationMode } from './evaluation-mode.js';
 import { MAPPING_HELPERS } from './jsonata-helpers.js';

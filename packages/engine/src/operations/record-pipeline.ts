@@ -1,5 +1,5 @@
 import { EngineError, type Problem } from '../errors/engine-error.js';
-import { JsonataEvaluationError } from '../mapping/compile-jsonata.js';
+import { JsonataEvaluationError } from '../errors/jsonata-evaluation-error.js';
 import { pruneEmpty, pruneFields } from '../mapping/prune-empty.js';
 import type { PageExpression } from '../mapping/record-mapping.js';
 import { repairRecord } from '../validation/repair-record.js';
