@@ -132,6 +132,19 @@ describe('$stableId', () => {
     expect(stableId('a', null, 'c')).toBe(stableId('a', '  ', 'c'));
   });
 
+  it('gives the same id remembered as made afresh, and never one list of parts for another', () => {
+    const first = stableId('a \u001f', 'b');
+    const other = stableId('a ', '\u001fb');
+    expect(stableId('a \u001f', 'b')).toBe(first);
+    expect(stableId('a ', '\u001fb')).toBe(other);
+    expect(other).not.toBe(first);
+    // More distinct parts than are remembered: the earliest are made again, alike.
+    const ids = Array.from({ length: 1_500 }, (_, index) => stableId(`${index} Main Street`, 'Springfield'));
+    expect(new Set(ids).size).toBe(1_500);
+    expect(stableId('0 Main Street', 'Springfield')).toBe(ids[0]);
+    expect(stableId(['1 Main Street', 'Springfield'])).toBe(ids[1]);
+  });
+
   it('is a short URL-safe value that stays the same from release to release', () => {
     const id = stableId('1 Main Street', 'Springfield', 'IL', '62701', 'US');
 

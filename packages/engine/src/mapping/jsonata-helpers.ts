@@ -100,9 +100,8 @@ export function ianaTimezone(value: unknown): string | undefined {
  * Normalises one part of a stable id: one Unicode form (a composed or decomposed ü is one
  * letter), trimmed, spaces collapsed, lower case; empty when absent.
  */
-function normalisePart(part: unknown): string {
-  if (isEmpty(part)) return '';
-  return String(part).normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+function normalisePart(part: string): string {
+  return part.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
@@ -111,16 +110,33 @@ function normalisePart(part: unknown): string {
  */
 export function stableId(...parts: unknown[]): string {
   // Arrays among the parts count item by item (one level, holes skipped, as Array#flat does).
-  const texts: string[] = [];
+  const raws: string[] = [];
   for (const part of parts) {
     if (Array.isArray(part)) {
       part.forEach((item) => {
-        texts.push(normalisePart(item));
+        raws.push(rawPart(item));
       });
-    } else texts.push(normalisePart(part));
+    } else raws.push(rawPart(part));
   }
-  const digest = sha256Base64url(texts.join('\u001f'));
-  return digest.slice(0, 22);
+  // Records repeat the same parts (an office's address on every employee): ids are remembered
+  // by the raw texts, as JSON so that no two lists of texts share a key.
+  const key = JSON.stringify(raws);
+  let id = stableIds.get(key);
+  if (id === undefined) {
+    id = sha256Base64url(raws.map(normalisePart).join('\u001f')).slice(0, 22);
+    if (stableIds.size >= STABLE_IDS_LIMIT) stableIds.clear();
+    stableIds.set(key, id);
+  }
+  return id;
+}
+
+/** Ids already made, by their raw parts: a plain map emptied when full, as for the zones. */
+const stableIds = new Map<string, string>();
+const STABLE_IDS_LIMIT = 1_000;
+
+/** One part of a stable id as text, before normalising; empty when absent. */
+function rawPart(part: unknown): string {
+  return isEmpty(part) ? '' : String(part);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AstNode } from './ast.js';
 import { Unsupported } from './ast.js';
 import { JSONATA_FUNCTIONS } from './built-in-functions.js';
 import { compileNode, type Evaluator } from './compile-node.js';
-import { applyFunction, arityOf, Frame, isFunction, type Lambda } from './runtime.js';
+import { applyFunction, arityOf, checkedResult, Frame, isFunction, type Lambda } from './runtime.js';
 import type { JsonataError } from './values.js';
 
 /**
@@ -93,10 +93,35 @@ export function compileCall(node: AstNode, context: Evaluator | undefined): Eval
   const args = (node.arguments ?? []).map((argument) => compileNode(argument));
   const position = node.position;
   const token = String(name);
+  /** The failure of the call, given the call's place in the author's text and the function's name. */
+  const located = (error: unknown, proc: unknown): unknown => {
+    if (error !== null && typeof error === 'object') {
+      const failure = error as JsonataError;
+      if (proc !== null && typeof proc === 'object') {
+        if (failure.token === undefined) failure.token = token;
+        failure.position = position;
+      } else {
+        if (!failure.position) failure.position = position;
+        if (!failure.token) failure.token = token;
+      }
+    }
+    return error;
+  };
+  const only = !context && args.length === 1 ? (args[0] as Evaluator) : undefined;
   return (input, frame) => {
     const proc = procedure(input, frame);
     if (proc === undefined && procedureNode.type === 'path' && isBound(token, frame)) {
       throw { code: 'T1005', position, token } satisfies JsonataError;
+    }
+    // One argument to an engine helper (`$text(x)`, many a record): called directly, as
+    // `applyFunction` would call it, without an argument array.
+    if (only !== undefined && typeof proc === 'function') {
+      const value = only(input, frame);
+      try {
+        return checkedResult(proc.call(input, isFunction(value) ? asArgument(value, frame) : value));
+      } catch (error) {
+        throw located(error, proc);
+      }
     }
     const values: unknown[] = context ? [context(input, frame)] : [];
     for (const argument of args) {
@@ -106,17 +131,7 @@ export function compileCall(node: AstNode, context: Evaluator | undefined): Eval
     try {
       return applyFunction(proc, values, input, frame);
     } catch (error) {
-      if (error !== null && typeof error === 'object') {
-        const failure = error as JsonataError;
-        if (proc !== null && typeof proc === 'object') {
-          if (failure.token === undefined) failure.token = token;
-          failure.position = position;
-        } else {
-          if (!failure.position) failure.position = position;
-          if (!failure.token) failure.token = token;
-        }
-      }
-      throw error;
+      throw located(error, proc);
     }
   };
 }

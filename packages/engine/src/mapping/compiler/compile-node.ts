@@ -193,12 +193,13 @@ function compileUnary(node: AstNode): Evaluator {
     }));
     const constructed = node.consarray === true;
     return (input, frame) => {
-      let result: unknown[] = [];
+      const result: unknown[] = [];
       for (const item of items) {
         const value = item.evaluate(input, frame);
         if (value === undefined) continue;
-        if (item.nested) result.push(value);
-        else result = append(result, value) as unknown[];
+        // What `append(result, value)` gives, in place: an array's items, or the value.
+        if (item.nested || !Array.isArray(value)) result.push(value);
+        else for (let index = 0; index < value.length; index += 1) result.push(value[index]);
       }
       if (constructed) markConstructed(result);
       return result;

@@ -158,6 +158,18 @@ export function arityOf(func: unknown): number {
   return typeof candidate.length === 'number' ? candidate.length : 0;
 }
 
+/** The result of a JavaScript function bound to an expression, refused when it is a promise. */
+export function checkedResult(result: unknown): unknown {
+  if (
+    result !== null &&
+    typeof result === 'object' &&
+    typeof (result as Promise<unknown>).then === 'function'
+  ) {
+    throw new TypeError('a function bound to a compiled expression returned a promise');
+  }
+  return result;
+}
+
 /** Calls any function value: a lambda, a built-in, or a JavaScript function bound by the engine. */
 export function applyFunction(
   proc: unknown,
@@ -175,17 +187,7 @@ export function applyFunction(
       return builtIn.implementation(builtIn.signature.validate(args, input), { input, frame });
     }
   }
-  if (typeof proc === 'function') {
-    const result = proc.apply(input, args);
-    if (
-      result !== null &&
-      typeof result === 'object' &&
-      typeof (result as Promise<unknown>).then === 'function'
-    ) {
-      throw new TypeError('a function bound to a compiled expression returned a promise');
-    }
-    return result;
-  }
+  if (typeof proc === 'function') return checkedResult(proc.apply(input, args));
   throw { code: 'T1006' } satisfies JsonataError;
 }
 
