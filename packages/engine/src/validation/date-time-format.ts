@@ -21,6 +21,9 @@ export function useFastDateTime(ajv: Ajv2020): void {
   });
 }
 
+// Not the mapping helpers' reader of the same shape (mapping/common-time-stamps.ts): that one
+// follows Date.UTC, which counts years 0 to 99 as 1900 to 1999 (0000-02-29 is no day there),
+// while this one must agree with RFC 3339 as ajv-formats reads it.
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 // Offsets of the digits of `YYYY-MM-DDTHH:mm:ss`, and of its separators with their codes.
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
